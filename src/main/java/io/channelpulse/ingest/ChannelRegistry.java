@@ -1,0 +1,80 @@
+package io.channelpulse.ingest;
+
+import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.store.Channel;
+import io.channelpulse.store.ChannelStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import java.util.Optional;
+
+/** Which channels are tracked: adding (and resuming), pausing, removing, polling on request. */
+@ApplicationScoped
+public class ChannelRegistry {
+
+    /** The channel after {@link #track}; {@code created} is false when it was tracked already. */
+    public record Tracked(Channel channel, boolean created) {
+    }
+
+    private record Outcome(Tracked tracked, boolean pollNow) {
+    }
+
+    @Inject
+    ChannelPoller poller;
+
+    /** Tracks the channel, resuming it if paused; a new or resumed channel is polled right away. */
+    public Tracked track(ChannelHandle handle) {
+        Outcome outcome;
+        try {
+            outcome = QuarkusTransaction.requiringNew().call(() -> trackInTransaction(handle));
+        } catch (PersistenceException raced) {
+            // Another request added the same handle between our look-up and insert.
+            outcome = new Outcome(new Tracked(find(handle).orElseThrow(() -> raced), false), false);
+        }
+        if (outcome.pollNow()) {
+            poller.pollSoon(outcome.tracked().channel().id);
+        }
+        return outcome.tracked();
+    }
+
+    private static Outcome trackInTransaction(ChannelHandle handle) {
+        Optional<Channel> existing = Channel.findByHandle(handle.value());
+        if (existing.isPresent()) {
+            Channel channel = existing.get();
+            boolean resumed = channel.status == ChannelStatus.PAUSED;
+            if (resumed) {
+                channel.status = ChannelStatus.ACTIVE;
+            }
+            return new Outcome(new Tracked(channel, false), resumed);
+        }
+        Channel channel = new Channel();
+        channel.handle = handle.value();
+        channel.persistAndFlush();
+        return new Outcome(new Tracked(channel, true), true);
+    }
+
+    public Optional<Channel> find(ChannelHandle handle) {
+        return QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(handle.value()));
+    }
+
+    /** Stops polling the channel; its posts stay unless {@code purge}. False if it is not tracked. */
+    public boolean untrack(ChannelHandle handle, boolean purge) {
+        return QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(handle.value()).map(channel -> {
+            if (purge) {
+                channel.delete();
+            } else {
+                channel.status = ChannelStatus.PAUSED;
+            }
+            return true;
+        }).orElse(false));
+    }
+
+    /** Queues a poll now; empty if the channel is not tracked. */
+    public Optional<Channel> pollNow(ChannelHandle handle) {
+        Optional<Channel> channel = find(handle);
+        channel.filter(c -> c.status != ChannelStatus.PAUSED).ifPresent(c -> poller.pollSoon(c.id));
+        return channel;
+    }
+}

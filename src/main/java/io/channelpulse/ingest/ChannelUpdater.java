@@ -1,0 +1,172 @@
+package io.channelpulse.ingest;
+
+import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.ingest.telegram.ParsedPost;
+import io.channelpulse.ingest.telegram.PreviewPage;
+import io.channelpulse.ingest.telegram.PreviewResult;
+import io.channelpulse.ingest.telegram.PreviewUnavailableException;
+import io.channelpulse.ingest.telegram.TelegramPreviews;
+import io.channelpulse.store.ChannelStatus;
+import io.channelpulse.store.PollState;
+import io.channelpulse.store.PostStore;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One poll of one channel: the newest page, any gap back to posts already stored, then the next
+ * backfill pages. Pages are stored oldest first and each in its own transaction together with the
+ * backfill cursor, so a poll killed at any point leaves no gap: the next poll finds where to go on.
+ */
+@ApplicationScoped
+class ChannelUpdater {
+
+    // Longer than one page can take with every retry; renewed before each page.
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    @Inject
+    TelegramPreviews previews;
+
+    @Inject
+    PostStore posts;
+
+    @Inject
+    PollState state;
+
+    @Inject
+    IngestConfig config;
+
+    /** Thrown inside a poll when a page ended it: no preview, or a page that did not parse. */
+    private static final class PollStopped extends Exception {
+        final ChannelStatus status;
+
+        PollStopped(ChannelStatus status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    void update(long channelId) throws InterruptedException {
+        if (!state.lease(channelId, LEASE)) {
+            Log.debugf("Channel %d is being polled elsewhere", channelId);
+            return;
+        }
+        try {
+            state.load(channelId)
+                    .filter(channel -> channel.status() != ChannelStatus.PAUSED)
+                    .filter(channel -> channel.notBefore() == null || channel.notBefore().isBefore(Instant.now()))
+                    .ifPresent(this::pollSafely);
+        } finally {
+            state.release(channelId);
+        }
+    }
+
+    private void pollSafely(PollState.Snapshot channel) {
+        try {
+            poll(channel);
+            state.finish(channel.id(), ChannelStatus.ACTIVE, null, null);
+        } catch (PollStopped stopped) {
+            state.finish(channel.id(), stopped.status, stopped.getMessage(), null);
+        } catch (PreviewUnavailableException unavailable) {
+            Log.warnf("Channel %s: %s", channel.handle(), unavailable.getMessage());
+            state.finish(channel.id(), ChannelStatus.FAILING, unavailable.getMessage(),
+                    unavailable.notBefore().orElse(null));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Polling channel %s failed", channel.handle());
+            state.finish(channel.id(), ChannelStatus.FAILING, "Internal error: " + e.getMessage(), null);
+        }
+    }
+
+    private void poll(PollState.Snapshot channel)
+            throws PollStopped, PreviewUnavailableException, InterruptedException {
+        ChannelHandle handle = new ChannelHandle(channel.handle());
+        PreviewPage newest = page(channel, previews.newest(handle));
+        long known = posts.newestPostId(channel.id());
+        Instant seenAt = Instant.now();
+        if (known == 0) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                posts.recordHeader(channel.id(), newest.channel(), seenAt);
+                posts.storePosts(channel.id(), newest.posts(), seenAt);
+                if (!channel.backfillDone() && channel.backfillBefore() == null) {
+                    state.saveBackfill(channel.id(), newest.moreBefore(), 0, newest.endOfHistory());
+                }
+            });
+        } else {
+            storeWithGap(channel, handle, newest, known, seenAt);
+        }
+        if (!channel.backfillDone()) {
+            backfill(state.load(channel.id()).orElseThrow(), handle);
+        }
+    }
+
+    /** Fetches back from the newest page until a stored post is reached, then stores oldest first. */
+    private void storeWithGap(PollState.Snapshot channel, ChannelHandle handle, PreviewPage newest, long known,
+                              Instant seenAt) throws PollStopped, PreviewUnavailableException, InterruptedException {
+        List<PreviewPage> chain = new ArrayList<>(List.of(newest));
+        PreviewPage oldest = newest;
+        while (!oldest.endOfHistory() && oldestId(oldest) > known && chain.size() < config.backfill().maxPages()) {
+            state.lease(channel.id(), LEASE);
+            oldest = page(channel, previews.before(handle, oldest.moreBefore()));
+            chain.add(oldest);
+        }
+        for (int i = chain.size() - 1; i > 0; i--) {
+            List<ParsedPost> older = chain.get(i).posts();
+            QuarkusTransaction.requiringNew().run(() -> posts.storePosts(channel.id(), older, seenAt));
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            posts.recordHeader(channel.id(), newest.channel(), seenAt);
+            posts.storePosts(channel.id(), newest.posts(), seenAt);
+        });
+    }
+
+    private void backfill(PollState.Snapshot channel, ChannelHandle handle)
+            throws PollStopped, PreviewUnavailableException, InterruptedException {
+        int maxPages = config.backfill().maxPages();
+        Long before = channel.backfillBefore();
+        int pages = channel.backfillPages();
+        while (before != null && pages < maxPages) {
+            state.lease(channel.id(), LEASE);
+            PreviewPage page = page(channel, previews.before(handle, before));
+            Long next = page.posts().isEmpty() || page.moreBefore() == null || page.moreBefore() >= before
+                    ? null : page.moreBefore();
+            int done = pages + 1;
+            Instant seenAt = Instant.now();
+            QuarkusTransaction.requiringNew().run(() -> {
+                posts.storePosts(channel.id(), page.posts(), seenAt);
+                state.saveBackfill(channel.id(), next, done, next == null || done >= maxPages);
+            });
+            before = next;
+            pages = done;
+        }
+        if (before != null) {
+            Log.infof("Channel %s: backfill stopped at %d pages (pulse.backfill.max-pages)", handle, maxPages);
+        }
+        state.saveBackfill(channel.id(), before, pages, true);
+    }
+
+    private PreviewPage page(PollState.Snapshot channel, PreviewResult result) throws PollStopped {
+        if (result instanceof PreviewResult.Page page) {
+            return page.page();
+        }
+        if (result instanceof PreviewResult.NoPreview noPreview) {
+            throw new PollStopped(ChannelStatus.NO_PREVIEW, "Telegram shows no web preview for @" + channel.handle()
+                    + " (" + noPreview.url() + " redirects to " + noPreview.location() + ")");
+        }
+        PreviewResult.Unparsable unparsable = (PreviewResult.Unparsable) result;
+        state.keepUnparsed(channel.id(), unparsable.url(), unparsable.error(), unparsable.body());
+        throw new PollStopped(ChannelStatus.FAILING, "Could not read " + unparsable.url() + ": "
+                + unparsable.error() + " (page kept for inspection)");
+    }
+
+    private static long oldestId(PreviewPage page) {
+        return page.posts().stream().mapToLong(ParsedPost::id).min().orElse(0);
+    }
+}

@@ -1,0 +1,60 @@
+package io.channelpulse.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** How and when channels are read from Telegram. */
+@ConfigMapping(prefix = "pulse")
+public interface IngestConfig {
+
+    Telegram telegram();
+
+    Poll poll();
+
+    Backfill backfill();
+
+    /** Handles to make sure are tracked at start. */
+    Optional<List<String>> channels();
+
+    interface Telegram {
+        /** Where preview pages are fetched: {base}/s/{handle}. */
+        @WithDefault("https://t.me")
+        String baseUrl();
+
+        /** Least time between two requests to that host; jittered upwards by up to half. */
+        @WithDefault("3s")
+        Duration requestGap();
+
+        /** Attempts for one page when the server fails (5xx, timeouts) or asks to slow down (429). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** First wait after a failed attempt; doubles with each further attempt, jittered. */
+        @WithDefault("2s")
+        Duration backoff();
+
+        /** Longest Retry-After we wait for within a poll; a longer one postpones the channel instead. */
+        @WithDefault("2m")
+        Duration maxRetryAfter();
+
+        /** Connect and read timeout of one request. */
+        @WithDefault("20s")
+        Duration timeout();
+    }
+
+    interface Poll {
+        /** How often each active channel is checked for new posts. */
+        @WithDefault("10m")
+        Duration every();
+    }
+
+    interface Backfill {
+        /** Older pages fetched when a channel is first added (about 20 posts a page). */
+        @WithDefault("50")
+        int maxPages();
+    }
+}

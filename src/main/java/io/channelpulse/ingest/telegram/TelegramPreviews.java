@@ -1,0 +1,114 @@
+package io.channelpulse.ingest.telegram;
+
+import io.channelpulse.ingest.IngestConfig;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Preview pages of public channels, fetched politely: one request at a time, at least
+ * {@code pulse.telegram.request-gap} apart, 429 waits for Retry-After, server errors and timeouts back off.
+ */
+@ApplicationScoped
+public class TelegramPreviews {
+
+    @Inject
+    IngestConfig config;
+
+    private final RandomGenerator random = RandomGenerator.getDefault();
+    private final Object host = new Object();
+    private Instant nextRequestAt = Instant.MIN;
+    private PreviewClient client;
+    private String baseUrl;
+
+    @PostConstruct
+    void init() {
+        client = new PreviewClient(config.telegram().timeout());
+        baseUrl = config.telegram().baseUrl().replaceAll("/+$", "");
+    }
+
+    public PreviewResult newest(ChannelHandle handle) throws PreviewUnavailableException, InterruptedException {
+        return fetch(URI.create(baseUrl + "/s/" + handle.value()));
+    }
+
+    public PreviewResult before(ChannelHandle handle, long before) throws PreviewUnavailableException, InterruptedException {
+        return fetch(URI.create(baseUrl + "/s/" + handle.value() + "?before=" + before));
+    }
+
+    private PreviewResult fetch(URI uri) throws PreviewUnavailableException, InterruptedException {
+        IngestConfig.Telegram telegram = config.telegram();
+        String lastProblem = "no attempt made";
+        for (int attempt = 1; attempt <= telegram.maxAttempts(); attempt++) {
+            Duration wait;
+            try {
+                PreviewClient.Response response = paced(uri);
+                int status = response.status();
+                if (status == 200) {
+                    return read(uri.toString(), response.body());
+                }
+                if (status >= 300 && status < 400) {
+                    String location = response.location().orElse("");
+                    if (!location.contains("/s/")) {
+                        return new PreviewResult.NoPreview(uri.toString(), location);
+                    }
+                    throw new PreviewUnavailableException("Unexpected redirect of " + uri + " to " + location, null);
+                }
+                if (status == 429) {
+                    Optional<Duration> asked = Backoff.retryAfter(response.retryAfter().orElse(null), Instant.now());
+                    wait = asked.orElse(Backoff.afterFailure(attempt, telegram.backoff(), random));
+                    lastProblem = "HTTP 429 Too Many Requests";
+                    if (wait.compareTo(telegram.maxRetryAfter()) > 0) {
+                        throw new PreviewUnavailableException("Telegram asked to wait " + wait.toSeconds()
+                                + " s before fetching " + uri, Instant.now().plus(wait));
+                    }
+                } else if (status >= 500) {
+                    wait = Backoff.afterFailure(attempt, telegram.backoff(), random);
+                    lastProblem = "HTTP " + status;
+                } else {
+                    throw new PreviewUnavailableException("HTTP " + status + " for " + uri, null);
+                }
+            } catch (IOException e) {
+                wait = Backoff.afterFailure(attempt, telegram.backoff(), random);
+                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+            if (attempt < telegram.maxAttempts()) {
+                Log.debugf("%s for %s; attempt %d of %d again in %s", lastProblem, uri, attempt + 1,
+                        telegram.maxAttempts(), wait);
+                Thread.sleep(wait.toMillis());
+            }
+        }
+        throw new PreviewUnavailableException("Gave up on " + uri + " after " + telegram.maxAttempts()
+                + " attempts: " + lastProblem, null);
+    }
+
+    private static PreviewResult read(String url, String body) {
+        try {
+            return new PreviewResult.Page(url, PreviewPageParser.parse(body));
+        } catch (PreviewPageException e) {
+            return new PreviewResult.Unparsable(url, body, e.getMessage());
+        }
+    }
+
+    /** One request at a time to the host, each at least a (jittered) gap after the previous one ended. */
+    private PreviewClient.Response paced(URI uri) throws IOException, InterruptedException {
+        synchronized (host) {
+            Duration wait = Duration.between(Instant.now(), nextRequestAt);
+            if (!wait.isNegative() && !wait.isZero()) {
+                Thread.sleep(wait.toMillis());
+            }
+            try {
+                return client.get(uri);
+            } finally {
+                nextRequestAt = Instant.now().plus(Backoff.jittered(config.telegram().requestGap(), random));
+            }
+        }
+    }
+}

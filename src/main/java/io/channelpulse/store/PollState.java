@@ -1,0 +1,111 @@
+package io.channelpulse.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A channel's polling state in the database: who is polling it, how far its backfill got, how its last poll ended.
+ * Leases keep one poller per channel across instances; a lease of a killed instance simply runs out.
+ */
+@ApplicationScoped
+public class PollState {
+
+    /** What a poll needs to know about its channel. */
+    public record Snapshot(long id, String handle, ChannelStatus status, Instant notBefore,
+                           Long backfillBefore, int backfillPages, boolean backfillDone) {
+    }
+
+    private final String instance = UUID.randomUUID().toString();
+
+    @Inject
+    DataSource dataSource;
+
+    /** Takes or extends this instance's lease on the channel; false while another poller holds it. */
+    @Transactional
+    public boolean lease(long channelId, Duration length) {
+        return update("""
+                UPDATE channels SET poll_lease_until = now() + make_interval(secs => ?), poll_lease_owner = ?
+                WHERE id = ? AND (poll_lease_until IS NULL OR poll_lease_until < now() OR poll_lease_owner = ?)""",
+                length.toSeconds(), instance, channelId, instance) == 1;
+    }
+
+    @Transactional
+    public void release(long channelId) {
+        update("UPDATE channels SET poll_lease_until = NULL, poll_lease_owner = NULL WHERE id = ? AND poll_lease_owner = ?",
+                channelId, instance);
+    }
+
+    @Transactional
+    public Optional<Snapshot> load(long channelId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT id, handle, status, not_before, backfill_before, backfill_pages, backfill_done
+                     FROM channels WHERE id = ?""")) {
+            query.setLong(1, channelId);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp notBefore = rs.getTimestamp(4);
+                return Optional.of(new Snapshot(rs.getLong(1), rs.getString(2), ChannelStatus.of(rs.getString(3)),
+                        notBefore == null ? null : notBefore.toInstant(), (Long) rs.getObject(5), rs.getInt(6),
+                        rs.getBoolean(7)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read channel " + channelId, e);
+        }
+    }
+
+    /** Where the backfill stands; call it in the transaction that stored the page it came from. */
+    @Transactional
+    public void saveBackfill(long channelId, Long nextBefore, int pages, boolean done) {
+        update("UPDATE channels SET backfill_before = ?, backfill_pages = ?, backfill_done = ? WHERE id = ?",
+                nextBefore, pages, done, channelId);
+    }
+
+    /** How the poll ended. A channel paused meanwhile stays paused. */
+    @Transactional
+    public void finish(long channelId, ChannelStatus status, String error, Instant notBefore) {
+        update("""
+                UPDATE channels SET status = ?, last_error = ?, not_before = ?, last_polled_at = now()
+                WHERE id = ? AND status <> 'paused'""",
+                status.value(), error, notBefore == null ? null : PostStore.utc(notBefore), channelId);
+    }
+
+    /** Keeps a page that did not parse, so that someone can see what Telegram sent. */
+    @Transactional
+    public void keepUnparsed(long channelId, String url, String error, String body) {
+        update("INSERT INTO unparsed_pages (channel_id, url, error, body) VALUES (?, ?, ?, ?)",
+                channelId, url, error, body);
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                if (value == null) {
+                    statement.setNull(i + 1, Types.NULL);
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Could not update channel state", e);
+        }
+    }
+}

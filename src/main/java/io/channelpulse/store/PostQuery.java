@@ -1,0 +1,127 @@
+package io.channelpulse.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads posts newest first, a page at a time, with a keyset cursor so deep pages cost as little as the first. */
+@ApplicationScoped
+public class PostQuery {
+
+    /** Filters of a post listing; null or empty means no filter. */
+    public record Filter(List<String> channels, Instant from, Instant to, String text, String topic, String mention) {
+    }
+
+    /** Where the previous page ended: the last post's time, channel and id. */
+    public record Position(Instant publishedAt, long channelId, long id) {
+    }
+
+    public record Page(List<PostView> items, Position next) {
+    }
+
+    private static final String SELECT = """
+            SELECT c.handle, p.id, p.published_at, p.text, p.views, p.kind, p.edited, p.signature,
+                   p.forwarded_handle, p.forwarded_title, p.forwarded_post_id, p.reply_to, p.hashtags, p.mentions,
+                   (SELECT COALESCE(json_agg(json_strip_nulls(json_build_object('type', m.type, 'url', m.url,
+                           'title', m.title, 'site', m.site, 'items', m.items,
+                           'options', CASE WHEN cardinality(m.options) > 0 THEN m.options END)) ORDER BY m.position), '[]')
+                    FROM post_media m WHERE m.channel_id = p.channel_id AND m.post_id = p.id)::text,
+                   (SELECT COALESCE(json_agg(json_build_object('emoji', r.emoji, 'count', r.count) ORDER BY r.position), '[]')
+                    FROM post_reactions r WHERE r.channel_id = p.channel_id AND r.post_id = p.id)::text,
+                   p.channel_id
+            FROM posts p JOIN channels c ON c.id = p.channel_id
+            WHERE TRUE
+            """;
+
+    @Inject
+    DataSource dataSource;
+
+    @Transactional
+    public Page newestFirst(Filter filter, Position after, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> parameters = new ArrayList<>();
+        if (filter.channels() != null && !filter.channels().isEmpty()) {
+            sql.append(" AND lower(c.handle) = ANY (?)");
+            parameters.add(filter.channels().stream().map(String::toLowerCase).toArray(String[]::new));
+        }
+        if (filter.from() != null) {
+            sql.append(" AND p.published_at >= ?");
+            parameters.add(PostStore.utc(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND p.published_at < ?");
+            parameters.add(PostStore.utc(filter.to()));
+        }
+        if (filter.text() != null) {
+            sql.append(" AND to_tsvector('russian', p.text) @@ websearch_to_tsquery('russian', ?)");
+            parameters.add(filter.text());
+        }
+        if (filter.topic() != null) {
+            sql.append(" AND p.hashtags @> ARRAY[?]::text[]");
+            parameters.add(filter.topic());
+        }
+        if (filter.mention() != null) {
+            sql.append(" AND p.mentions @> ARRAY[?]::text[]");
+            parameters.add(filter.mention());
+        }
+        if (after != null) {
+            sql.append(" AND (p.published_at, p.channel_id, p.id) < (?, ?, ?)");
+            parameters.add(PostStore.utc(after.publishedAt()));
+            parameters.add(after.channelId());
+            parameters.add(after.id());
+        }
+        sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?");
+        parameters.add(limit + 1);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                query.setObject(i + 1, value instanceof String[] values ? connection.createArrayOf("text", values) : value);
+            }
+            List<PostView> items = new ArrayList<>();
+            Position last = null;
+            Position next = null;
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    if (items.size() == limit) {
+                        next = last;
+                        break;
+                    }
+                    items.add(read(rs));
+                    last = new Position(rs.getTimestamp(3).toInstant(), rs.getLong(17), rs.getLong(2));
+                }
+            }
+            return new Page(items, next);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read posts", e);
+        }
+    }
+
+    private static PostView read(ResultSet rs) throws SQLException {
+        String handle = rs.getString(1);
+        long id = rs.getLong(2);
+        String forwardedHandle = rs.getString(9);
+        String forwardedTitle = rs.getString(10);
+        PostView.Forward forward = forwardedHandle == null && forwardedTitle == null ? null
+                : new PostView.Forward(forwardedHandle, forwardedTitle, (Long) rs.getObject(11));
+        return new PostView(handle, id, "https://t.me/" + handle + "/" + id, rs.getTimestamp(3).toInstant(),
+                rs.getString(4), (Long) rs.getObject(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
+                forward, (Long) rs.getObject(12), strings(rs.getArray(13)), strings(rs.getArray(14)),
+                rs.getString(15), rs.getString(16));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

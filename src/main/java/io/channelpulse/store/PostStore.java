@@ -1,0 +1,345 @@
+package io.channelpulse.store;
+
+import io.channelpulse.analytics.HandleMentions;
+import io.channelpulse.analytics.Hashtags;
+import io.channelpulse.ingest.telegram.ChannelHeader;
+import io.channelpulse.ingest.telegram.ParsedPost;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Writes what a preview page said about a channel. Every write is an upsert keyed by (channel, post id)
+ * under a per-channel lock, so repeated or concurrent polls of the same page store nothing twice.
+ * Plain JDBC batches rather than entities: a page is one round trip per table, which keeps ingestion fast.
+ */
+@ApplicationScoped
+public class PostStore {
+
+    /** What storing one page changed. */
+    public record StoredPage(int added, int edited, long oldestId, long newestId) {
+    }
+
+    private record Existing(String text, Long views) {
+    }
+
+    private static final String UPSERT_POST = """
+            INSERT INTO posts (channel_id, id, published_at, kind, text, views, edited, signature,
+                               forwarded_title, forwarded_handle, forwarded_post_id, reply_to,
+                               links, hashtags, mentions, first_seen_at, last_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (channel_id, id) DO UPDATE SET
+                published_at = EXCLUDED.published_at, kind = EXCLUDED.kind, text = EXCLUDED.text,
+                views = COALESCE(EXCLUDED.views, posts.views), edited = EXCLUDED.edited OR posts.edited,
+                signature = EXCLUDED.signature, forwarded_title = EXCLUDED.forwarded_title,
+                forwarded_handle = EXCLUDED.forwarded_handle, forwarded_post_id = EXCLUDED.forwarded_post_id,
+                reply_to = EXCLUDED.reply_to, links = EXCLUDED.links, hashtags = EXCLUDED.hashtags,
+                mentions = EXCLUDED.mentions, last_seen_at = GREATEST(posts.last_seen_at, EXCLUDED.last_seen_at)
+            """;
+
+    @Inject
+    DataSource dataSource;
+
+    /** Stores the posts of one page in the caller's transaction (or a new one). */
+    @Transactional
+    public StoredPage storePosts(long channelId, List<ParsedPost> posts, Instant seenAt) {
+        if (posts.isEmpty()) {
+            return new StoredPage(0, 0, 0, 0);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            lockChannel(connection, channelId);
+            Long[] ids = posts.stream().map(ParsedPost::id).toArray(Long[]::new);
+            Map<Long, Existing> existing = existing(connection, channelId, ids);
+            int added = 0;
+            int edited = 0;
+            int addedPosts = 0;
+            List<ParsedPost> viewsChanged = new ArrayList<>();
+            List<ParsedPost> editedPosts = new ArrayList<>();
+            for (ParsedPost post : posts) {
+                Existing before = existing.get(post.id());
+                if (before == null) {
+                    added++;
+                    if (post.kind() == ParsedPost.Kind.POST) {
+                        addedPosts++;
+                    }
+                } else if (!before.text().equals(post.text())) {
+                    edited++;
+                    editedPosts.add(post);
+                }
+                if (post.views() != null && (before == null || !Objects.equals(before.views(), post.views()))) {
+                    viewsChanged.add(post);
+                }
+            }
+            upsertPosts(connection, channelId, posts, editedPosts, seenAt);
+            recordEdits(connection, channelId, editedPosts, existing, seenAt);
+            recordViews(connection, channelId, viewsChanged, seenAt);
+            replaceMedia(connection, channelId, posts, ids);
+            replaceReactions(connection, channelId, posts, ids);
+            countAdded(connection, channelId, addedPosts, added);
+            long oldest = posts.stream().mapToLong(ParsedPost::id).min().orElse(0);
+            long newest = posts.stream().mapToLong(ParsedPost::id).max().orElse(0);
+            return new StoredPage(added, edited, oldest, newest);
+        } catch (SQLException e) {
+            throw new StoreException("Could not store posts of channel " + channelId, e);
+        }
+    }
+
+    /** Updates the channel's header fields and keeps a snapshot of its counters. */
+    @Transactional
+    public void recordHeader(long channelId, ChannelHeader header, Instant seenAt) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE channels SET title = COALESCE(?, title), description = ?, verified = ?,
+                        avatar_url = ?, subscribers = COALESCE(?, subscribers),
+                        handle = CASE WHEN lower(?) = lower(handle) THEN ? ELSE handle END
+                    WHERE id = ?""")) {
+                ChannelHeader.Counters counters = header.counters();
+                update.setString(1, header.title());
+                update.setString(2, header.description());
+                update.setBoolean(3, header.verified());
+                update.setString(4, header.avatarUrl());
+                setLong(update, 5, counters.subscribers());
+                update.setString(6, header.handle());
+                update.setString(7, header.handle());
+                update.setLong(8, channelId);
+                update.executeUpdate();
+            }
+            try (PreparedStatement snapshot = connection.prepareStatement("""
+                    INSERT INTO channel_snapshots (channel_id, taken_at, subscribers, photos, videos, files, links)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                ChannelHeader.Counters counters = header.counters();
+                snapshot.setLong(1, channelId);
+                snapshot.setObject(2, utc(seenAt));
+                setLong(snapshot, 3, counters.subscribers());
+                setLong(snapshot, 4, counters.photos());
+                setLong(snapshot, 5, counters.videos());
+                setLong(snapshot, 6, counters.files());
+                setLong(snapshot, 7, counters.links());
+                snapshot.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not record the header of channel " + channelId, e);
+        }
+    }
+
+    /** The newest post id stored for the channel, or 0. */
+    @Transactional
+    public long newestPostId(long channelId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT COALESCE(MAX(id), 0) FROM posts WHERE channel_id = ?")) {
+            query.setLong(1, channelId);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read posts of channel " + channelId, e);
+        }
+    }
+
+    private static void lockChannel(Connection connection, long channelId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, channelId);
+            lock.execute();
+        }
+    }
+
+    private static Map<Long, Existing> existing(Connection connection, long channelId, Long[] ids) throws SQLException {
+        Map<Long, Existing> existing = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, text, views FROM posts WHERE channel_id = ? AND id = ANY (?)")) {
+            query.setLong(1, channelId);
+            query.setArray(2, connection.createArrayOf("bigint", ids));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    existing.put(rs.getLong(1), new Existing(rs.getString(2), (Long) rs.getObject(3)));
+                }
+            }
+        }
+        return existing;
+    }
+
+    private static void upsertPosts(Connection connection, long channelId, List<ParsedPost> posts,
+                                    List<ParsedPost> editedPosts, Instant seenAt) throws SQLException {
+        Set<Long> editedIds = editedPosts.stream().map(ParsedPost::id).collect(Collectors.toSet());
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_POST)) {
+            OffsetDateTime seen = utc(seenAt);
+            for (ParsedPost post : posts) {
+                ParsedPost.ForwardSource forward = post.forwardedFrom();
+                upsert.setLong(1, channelId);
+                upsert.setLong(2, post.id());
+                upsert.setObject(3, utc(post.publishedAt()));
+                upsert.setString(4, post.kind() == ParsedPost.Kind.SERVICE ? "service" : "post");
+                upsert.setString(5, post.text());
+                setLong(upsert, 6, post.views());
+                upsert.setBoolean(7, post.edited() || editedIds.contains(post.id()));
+                upsert.setString(8, post.signature());
+                upsert.setString(9, forward == null ? null : forward.title());
+                upsert.setString(10, forward == null ? null : forward.handle());
+                setLong(upsert, 11, forward == null ? null : forward.postId());
+                setLong(upsert, 12, post.replyTo());
+                upsert.setArray(13, textArray(connection, post.links()));
+                upsert.setArray(14, textArray(connection, post.kind() == ParsedPost.Kind.POST
+                        ? Hashtags.keys(post.text()) : List.of()));
+                upsert.setArray(15, textArray(connection, post.kind() == ParsedPost.Kind.POST
+                        ? HandleMentions.keys(post.text(), post.links()) : List.of()));
+                upsert.setObject(16, seen);
+                upsert.setObject(17, seen);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void recordEdits(Connection connection, long channelId, List<ParsedPost> editedPosts,
+                                    Map<Long, Existing> existing, Instant seenAt) throws SQLException {
+        if (editedPosts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO post_edits (channel_id, post_id, seen_at, previous_text) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")) {
+            for (ParsedPost post : editedPosts) {
+                insert.setLong(1, channelId);
+                insert.setLong(2, post.id());
+                insert.setObject(3, utc(seenAt));
+                insert.setString(4, existing.get(post.id()).text());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void recordViews(Connection connection, long channelId, List<ParsedPost> posts, Instant seenAt)
+            throws SQLException {
+        if (posts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO post_views (channel_id, post_id, seen_at, views) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")) {
+            for (ParsedPost post : posts) {
+                insert.setLong(1, channelId);
+                insert.setLong(2, post.id());
+                insert.setObject(3, utc(seenAt));
+                insert.setLong(4, post.views());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void replaceMedia(Connection connection, long channelId, List<ParsedPost> posts, Long[] ids)
+            throws SQLException {
+        deleteFor(connection, "post_media", channelId, ids);
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO post_media (channel_id, post_id, position, type, url, title, site, items, options)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            boolean any = false;
+            for (ParsedPost post : posts) {
+                for (int i = 0; i < post.media().size(); i++) {
+                    ParsedPost.Media media = post.media().get(i);
+                    insert.setLong(1, channelId);
+                    insert.setLong(2, post.id());
+                    insert.setInt(3, i);
+                    insert.setString(4, media.type());
+                    insert.setString(5, media.url());
+                    insert.setString(6, media.title());
+                    insert.setString(7, media.site());
+                    if (media.items() == null) {
+                        insert.setNull(8, Types.INTEGER);
+                    } else {
+                        insert.setInt(8, media.items());
+                    }
+                    insert.setArray(9, textArray(connection, media.options() == null ? List.of() : media.options()));
+                    insert.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void replaceReactions(Connection connection, long channelId, List<ParsedPost> posts, Long[] ids)
+            throws SQLException {
+        deleteFor(connection, "post_reactions", channelId, ids);
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO post_reactions (channel_id, post_id, position, emoji, count) VALUES (?, ?, ?, ?, ?)""")) {
+            boolean any = false;
+            for (ParsedPost post : posts) {
+                for (int i = 0; i < post.reactions().size(); i++) {
+                    ParsedPost.Reaction reaction = post.reactions().get(i);
+                    insert.setLong(1, channelId);
+                    insert.setLong(2, post.id());
+                    insert.setInt(3, i);
+                    insert.setString(4, reaction.emoji());
+                    insert.setLong(5, reaction.count());
+                    insert.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void deleteFor(Connection connection, String table, long channelId, Long[] ids) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE channel_id = ? AND post_id = ANY (?)")) {
+            delete.setLong(1, channelId);
+            delete.setArray(2, connection.createArrayOf("bigint", ids));
+            delete.executeUpdate();
+        }
+    }
+
+    private static void countAdded(Connection connection, long channelId, int posts, int messages) throws SQLException {
+        if (messages == 0) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE channels SET post_count = post_count + ?, message_count = message_count + ? WHERE id = ?")) {
+            update.setInt(1, posts);
+            update.setInt(2, messages);
+            update.setLong(3, channelId);
+            update.executeUpdate();
+        }
+    }
+
+    private static Array textArray(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray(String[]::new));
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,28 @@
+package io.channelpulse.store;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A stored post as the API shows it. {@code media} and {@code reactions} are JSON arrays built by the database. */
+public record PostView(
+        String channel,
+        long id,
+        String url,
+        Instant publishedAt,
+        String text,
+        Long views,
+        String kind,
+        boolean edited,
+        String signature,
+        Forward forwardedFrom,
+        Long replyTo,
+        List<String> hashtags,
+        List<String> mentions,
+        @JsonRawValue String media,
+        @JsonRawValue String reactions) {
+
+    public record Forward(String handle, String title, Long postId) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.channelpulse.web;
+
+/** The body of every error answer of the JSON API. */
+public record ApiError(String error) {
+}

@@ -1,0 +1,31 @@
+package io.channelpulse.web;
+
+import io.channelpulse.store.PostQuery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
+/** The opaque {@code cursor} of post listings: where the previous page ended. */
+final class PostCursor {
+
+    private PostCursor() {
+    }
+
+    static String encode(PostQuery.Position position) {
+        String plain = position.publishedAt() + "|" + position.channelId() + "|" + position.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static PostQuery.Position decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8).split("\\|");
+            return new PostQuery.Position(Instant.parse(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        } catch (RuntimeException e) {
+            throw new BadParameterException("cursor", "not a cursor from a previous answer's 'next'");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.channelpulse.testing;
+
+import io.channelpulse.launch.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every Quarkus test runs against: a real PostgreSQL (embedded, in a temporary directory, unless
+ * QUARKUS_DATASOURCE_JDBC_URL names one) and the Telegram stand-in on localhost.
+ */
+@QuarkusTestResource(PulseTestResources.class)
+public class PulseTestResources implements QuarkusTestResourceLifecycleManager {
+
+    private static TelegramStandIn telegram;
+    private EmbeddedDatabase database;
+
+    public static TelegramStandIn telegram() {
+        return telegram;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        telegram = new TelegramStandIn();
+        Map<String, String> config = new HashMap<>();
+        config.put("pulse.telegram.base-url", telegram.baseUrl());
+        if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
+            try {
+                database = EmbeddedDatabase.start(Files.createTempDirectory("pulse-test-db"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+            config.put("quarkus.datasource.username", "postgres");
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        telegram.close();
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
