@@ -45,7 +45,7 @@ public class ChannelPoller {
             if (configured.isBlank()) {
                 continue;
             }
-            ChannelHandle.parse(configured).ifPresentOrElse(registry::track,
+            ChannelHandle.parse(configured).ifPresentOrElse(registry::ensureTracked,
                     () -> Log.errorf("pulse.channels: '%s' is not a channel handle; skipped", configured));
         }
         pollAll();

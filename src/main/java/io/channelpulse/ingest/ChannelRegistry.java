@@ -39,6 +39,16 @@ public class ChannelRegistry {
         return outcome.tracked();
     }
 
+    /**
+     * Makes sure a configured channel is tracked, without resuming it: someone who paused a channel
+     * listed in {@code pulse.channels} should not see it come back at every start.
+     */
+    public void ensureTracked(ChannelHandle handle) {
+        if (find(handle).isEmpty()) {
+            track(handle);
+        }
+    }
+
     private static Outcome trackInTransaction(ChannelHandle handle) {
         Optional<Channel> existing = Channel.findByHandle(handle.value());
         if (existing.isPresent()) {

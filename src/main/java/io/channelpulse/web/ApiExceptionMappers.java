@@ -3,6 +3,7 @@ package io.channelpulse.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,6 +19,19 @@ class ApiExceptionMappers {
     @ServerExceptionMapper
     Response badJson(JsonProcessingException e) {
         return error(Response.Status.BAD_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    /** Framework errors (an unreadable body, an unknown path) get the same shape as ours. */
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e) {
+        Response response = e.getResponse();
+        if (response.hasEntity()) {
+            return response;
+        }
+        String message = e.getCause() instanceof JsonProcessingException json
+                ? "The request body is not valid JSON: " + json.getOriginalMessage()
+                : e.getMessage();
+        return Response.status(response.getStatus()).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package io.channelpulse.ingest.telegram;
 
+import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -14,6 +15,32 @@ final class Dom {
 
     static Evaluator css(String query) {
         return QueryParser.parse(query);
+    }
+
+    /**
+     * Elements with any of {@code classes}. Unlike an OR of class selectors, which looks up the class attribute
+     * once per class, this reads it once per element: it is tested against every element of every message.
+     */
+    static Evaluator anyClass(String... classes) {
+        Set<String> wanted = Set.of(classes);
+        return new Evaluator() {
+            @Override
+            public boolean matches(Element root, Element element) {
+                String names = element.className();
+                int start = -1;
+                for (int i = 0; i <= names.length(); i++) {
+                    if (i == names.length() || Character.isWhitespace(names.charAt(i))) {
+                        if (start >= 0 && wanted.contains(names.substring(start, i))) {
+                            return true;
+                        }
+                        start = -1;
+                    } else if (start < 0) {
+                        start = i;
+                    }
+                }
+                return false;
+            }
+        };
     }
 
     /**

@@ -10,22 +10,23 @@ import org.jsoup.select.Evaluator;
 /** Reads a message's attachments in page order. */
 final class MediaReader {
 
+    private static final String REPLY = "tgme_widget_message_reply";
     // A link preview's description holding links is moved out of the preview's <a> by the HTML parser
     // (an <a> cannot nest), with a bare copy of that <a> inside it, so it is known by its own class.
-    private static final String QUOTES = ".tgme_widget_message_reply, .link_preview_description";
-    private static final Evaluator QUOTE = Dom.css(QUOTES);
-    private static final Evaluator CONTAINERS = Dom.css(String.join(", ",
-            QUOTES,
-            ".tgme_widget_message_grouped_wrap",
-            ".tgme_widget_message_photo_wrap",
-            ".tgme_widget_message_video_player",
-            ".tgme_widget_message_roundvideo_player",
-            ".tgme_widget_message_voice_player",
-            ".tgme_widget_message_document_wrap",
-            ".tgme_widget_message_poll",
-            ".tgme_widget_message_sticker_wrap",
-            ".tgme_widget_message_location_wrap",
-            ".tgme_widget_message_link_preview"));
+    private static final String PREVIEW_DESCRIPTION = "link_preview_description";
+    private static final Evaluator CONTAINER = Dom.anyClass(
+            REPLY,
+            PREVIEW_DESCRIPTION,
+            "tgme_widget_message_grouped_wrap",
+            "tgme_widget_message_photo_wrap",
+            "tgme_widget_message_video_player",
+            "tgme_widget_message_roundvideo_player",
+            "tgme_widget_message_voice_player",
+            "tgme_widget_message_document_wrap",
+            "tgme_widget_message_poll",
+            "tgme_widget_message_sticker_wrap",
+            "tgme_widget_message_location_wrap",
+            "tgme_widget_message_link_preview");
     private static final Evaluator ALBUM_ITEM = Dom.css(".grouped_media_wrap");
     private static final Evaluator DOCUMENT_TITLE = Dom.css(".tgme_widget_message_document_title");
     private static final Evaluator POLL_QUESTION = Dom.css(".tgme_widget_message_poll_question");
@@ -38,9 +39,9 @@ final class MediaReader {
 
     static List<Media> read(Element message) {
         List<Media> media = new ArrayList<>(2);
-        for (Element e : message.select(CONTAINERS)) {
+        for (Element e : message.select(CONTAINER)) {
             // A photo inside an album or a link preview is part of it; a quote shows another message's media.
-            if (!QUOTE.matches(message, e) && !Dom.within(e, message, CONTAINERS)) {
+            if (!e.hasClass(REPLY) && !e.hasClass(PREVIEW_DESCRIPTION) && !Dom.within(e, message, CONTAINER)) {
                 media.add(of(e));
             }
         }

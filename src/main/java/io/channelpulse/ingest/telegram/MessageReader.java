@@ -21,8 +21,8 @@ final class MessageReader {
 
     private static final Evaluator TEXT = Dom.css(".tgme_widget_message_text");
     private static final Evaluator SERVICE_TEXT = Dom.css(".tgme_widget_message_service_text");
-    private static final Evaluator QUOTED = Dom.css(
-            ".tgme_widget_message_reply, .tgme_widget_message_link_preview, .link_preview_description");
+    private static final Evaluator QUOTED = Dom.anyClass(
+            "tgme_widget_message_reply", "tgme_widget_message_link_preview", "link_preview_description");
     private static final Evaluator DATE_TIME = Dom.css(".tgme_widget_message_date time[datetime]");
     private static final Evaluator VIEWS = Dom.css(".tgme_widget_message_views");
     private static final Evaluator META = Dom.css(".tgme_widget_message_meta");
