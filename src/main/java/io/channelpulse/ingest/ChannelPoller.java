@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * When channels are polled: at start (resuming interrupted backfills), every {@code pulse.poll.every},
@@ -51,8 +52,12 @@ public class ChannelPoller {
         pollAll();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Lets the poll in progress end (interrupted) while the database is still there, so its lease is released. */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         worker.shutdownNow();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            Log.warn("A channel poll did not stop within 10 s; its lease runs out by itself");
+        }
     }
 
     @Scheduled(every = "{pulse.poll.every}", delayed = "{pulse.poll.every}",

@@ -1,10 +1,15 @@
 package io.channelpulse.store;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import javax.sql.DataSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +19,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A channel's polling state in the database: who is polling it, how far its backfill got, how its last poll ended.
@@ -28,10 +32,29 @@ public class PollState {
                            Long backfillBefore, int backfillPages, boolean backfillDone) {
     }
 
-    private final String instance = UUID.randomUUID().toString();
-
     @Inject
     DataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int httpPort;
+
+    private String instance;
+
+    /**
+     * Named by host and port rather than at random: an instance restarted after a crash is the same
+     * instance and takes its channels back at once instead of waiting for its old leases to run out.
+     */
+    @PostConstruct
+    void nameInstance() {
+        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "localhost";
+            }
+        });
+        instance = host + ":" + httpPort;
+    }
 
     /** Takes or extends this instance's lease on the channel; false while another poller holds it. */
     @Transactional

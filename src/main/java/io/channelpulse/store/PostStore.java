@@ -102,9 +102,12 @@ public class PostStore {
         }
     }
 
-    /** Updates the channel's header fields and keeps a snapshot of its counters. */
+    /** Updates the channel's header fields and keeps a snapshot of its counters; a page without header changes nothing. */
     @Transactional
     public void recordHeader(long channelId, ChannelHeader header, Instant seenAt) {
+        if (header == null) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE channels SET title = COALESCE(?, title), description = ?, verified = ?,

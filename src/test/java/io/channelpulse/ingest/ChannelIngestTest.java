@@ -45,7 +45,7 @@ class ChannelIngestTest {
                 .then().statusCode(201).extract().jsonPath();
         assertThat(added.getString("handle")).isEqualTo("EmbUSA");
 
-        JsonPath channel = awaitChannel("EmbUSA", c -> c.getBoolean("backfill.done") && c.getLong("messageCount") == 23);
+        JsonPath channel = awaitChannel("EmbUSA", c -> pollEnded(c) && c.getLong("messageCount") == 23);
         assertThat(channel.getString("status")).isEqualTo("active");
         assertThat(channel.getString("title")).isEqualTo("Embassy of Russia in the USA / Посольство России в США");
         assertThat(channel.getLong("subscribers")).isEqualTo(6990);
@@ -231,7 +231,12 @@ class ChannelIngestTest {
 
     private void addAndAwait(String handle, long messages) {
         Admin.given().body(Map.of("handle", handle)).post("/api/channels").then().statusCode(201);
-        awaitChannel(handle, c -> c.getBoolean("backfill.done") && c.getLong("messageCount") == messages);
+        awaitChannel(handle, c -> pollEnded(c) && c.getLong("messageCount") == messages);
+    }
+
+    /** The first poll is over once its backfill is done and it has recorded how it ended. */
+    private static boolean pollEnded(JsonPath channel) {
+        return channel.getBoolean("backfill.done") && channel.getString("lastPolledAt") != null;
     }
 
     static JsonPath channel(String handle) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -26,14 +27,19 @@ import java.util.concurrent.Executors;
  */
 public final class TelegramStandIn implements AutoCloseable {
 
-    public record Answer(int status, String body, Map<String, String> headers) {
+    public record Answer(int status, String body, Map<String, String> headers, Duration delay) {
 
         public static Answer page(String html) {
-            return new Answer(200, html, Map.of("Content-Type", "text/html; charset=utf-8"));
+            return new Answer(200, html, Map.of("Content-Type", "text/html; charset=utf-8"), Duration.ZERO);
         }
 
         public static Answer status(int status, Map<String, String> headers) {
-            return new Answer(status, "", headers);
+            return new Answer(status, "", headers, Duration.ZERO);
+        }
+
+        /** The same answer, sent only after a while: a slow Telegram, or time to kill the app mid-request. */
+        public Answer after(Duration wait) {
+            return new Answer(status, body, headers, wait);
         }
     }
 
@@ -52,7 +58,7 @@ public final class TelegramStandIn implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -108,6 +114,13 @@ public final class TelegramStandIn implements AutoCloseable {
         }
         if (answer == null) {
             answer = fromFixtures(exchange);
+        }
+        if (!answer.delay().isZero()) {
+            try {
+                Thread.sleep(answer.delay().toMillis());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
         }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
