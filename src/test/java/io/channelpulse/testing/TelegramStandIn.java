@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class TelegramStandIn implements AutoCloseable {
         }
     }
 
-    public record Request(String pathAndQuery, String userAgent, String acceptLanguage) {
+    public record Request(String pathAndQuery, String userAgent, String acceptLanguage, Instant arrivedAt) {
     }
 
     private final HttpServer server;
@@ -106,7 +107,7 @@ public final class TelegramStandIn implements AutoCloseable {
         String pathAndQuery = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         requests.add(new Request(pathAndQuery, exchange.getRequestHeaders().getFirst("User-Agent"),
-                exchange.getRequestHeaders().getFirst("Accept-Language")));
+                exchange.getRequestHeaders().getFirst("Accept-Language"), Instant.now()));
         Deque<Answer> waiting = queued.get(pathAndQuery);
         Answer answer = waiting == null ? null : waiting.poll();
         if (answer == null) {

@@ -1,0 +1,147 @@
+package io.channelpulse.ingest.telegram;
+
+import io.channelpulse.ingest.IngestConfig;
+import io.channelpulse.testing.TelegramStandIn;
+import io.channelpulse.testing.TelegramStandIn.Answer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Fetching politely from the stand-in, without Quarkus: pacing, retries and what each answer means. */
+class TelegramPreviewsTest {
+
+    private static final ChannelHandle EMBUSA = new ChannelHandle("EmbUSA");
+
+    private final TelegramStandIn telegram = new TelegramStandIn();
+
+    @AfterEach
+    void stop() {
+        telegram.close();
+    }
+
+    @Test
+    void requestsAreOneAtATimeAndAtLeastTheGapApart() throws Exception {
+        TelegramPreviews previews = previews(Duration.ofMillis(300), 3, Duration.ofSeconds(5));
+        List<Thread> threads = List.of(new Thread(() -> fetchNewest(previews)), new Thread(() -> fetchNewest(previews)),
+                new Thread(() -> fetchNewest(previews)));
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        List<Instant> arrivals = telegram.requests().stream().map(TelegramStandIn.Request::arrivedAt).sorted().toList();
+        assertThat(arrivals).hasSize(3);
+        for (int i = 1; i < arrivals.size(); i++) {
+            assertThat(Duration.between(arrivals.get(i - 1), arrivals.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void aPageIsParsedAndTheOlderOneAskedForWithBefore() throws Exception {
+        TelegramPreviews previews = previews(Duration.ZERO, 3, Duration.ofSeconds(5));
+        PreviewResult newest = previews.newest(EMBUSA);
+        assertThat(newest).isInstanceOf(PreviewResult.Page.class);
+        assertThat(((PreviewResult.Page) newest).page().moreBefore()).isEqualTo(10212L);
+        PreviewResult older = previews.before(EMBUSA, 10212);
+        assertThat(((PreviewResult.Page) older).page().posts()).hasSize(18);
+        assertThat(telegram.requestedPaths()).containsExactly("/s/EmbUSA", "/s/EmbUSA?before=10212");
+    }
+
+    @Test
+    void aRedirectAwayFromThePreviewMeansNoPreview() throws Exception {
+        telegram.always("/s/EmbUSA", Answer.status(302, Map.of("Location", "https://t.me/EmbUSA")));
+        PreviewResult result = previews(Duration.ZERO, 3, Duration.ofSeconds(5)).newest(EMBUSA);
+        assertThat(result).isEqualTo(new PreviewResult.NoPreview(telegram.baseUrl() + "/s/EmbUSA", "https://t.me/EmbUSA"));
+        assertThat(telegram.requests()).hasSize(1);
+    }
+
+    @Test
+    void anUnreadablePageComesBackWithItsBody() throws Exception {
+        telegram.always("/s/EmbUSA", Answer.page("<html><body>maintenance</body></html>"));
+        PreviewResult result = previews(Duration.ZERO, 3, Duration.ofSeconds(5)).newest(EMBUSA);
+        assertThat(result).isInstanceOfSatisfying(PreviewResult.Unparsable.class, unparsable -> {
+            assertThat(unparsable.body()).contains("maintenance");
+            assertThat(unparsable.error()).contains("not a channel preview page");
+        });
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilTheAttemptsRunOut() {
+        telegram.always("/s/EmbUSA", Answer.status(503, Map.of()));
+        TelegramPreviews previews = previews(Duration.ZERO, 4, Duration.ofSeconds(5));
+        assertThatThrownBy(() -> previews.newest(EMBUSA))
+                .isInstanceOf(PreviewUnavailableException.class)
+                .hasMessageContaining("after 4 attempts").hasMessageContaining("HTTP 503");
+        assertThat(telegram.requests()).hasSize(4);
+    }
+
+    @Test
+    void aTimeoutIsRetried() throws Exception {
+        telegram.queue("/s/EmbUSA", Answer.page(TelegramStandIn.fixture("EmbUSA.html")).after(Duration.ofSeconds(3)));
+        TelegramPreviews previews = previews(Duration.ZERO, 3, Duration.ofSeconds(5), Duration.ofMillis(500));
+        assertThat(previews.newest(EMBUSA)).isInstanceOf(PreviewResult.Page.class);
+        assertThat(telegram.requests()).hasSize(2);
+    }
+
+    @Test
+    void aLongRetryAfterPostponesInsteadOfWaiting() {
+        telegram.always("/s/EmbUSA", Answer.status(429, Map.of("Retry-After", "3600")));
+        Instant before = Instant.now();
+        assertThatThrownBy(() -> previews(Duration.ZERO, 3, Duration.ofSeconds(5)).newest(EMBUSA))
+                .isInstanceOfSatisfying(PreviewUnavailableException.class, e -> assertThat(e.notBefore())
+                        .hasValueSatisfying(at -> assertThat(at).isAfter(before.plus(Duration.ofMinutes(59)))));
+        assertThat(telegram.requests()).hasSize(1);
+    }
+
+    @Test
+    void aClientErrorIsNotRetried() {
+        TelegramPreviews previews = previews(Duration.ZERO, 3, Duration.ofSeconds(5));
+        assertThatThrownBy(() -> previews.before(new ChannelHandle("nobody_here"), 5))
+                .isInstanceOf(PreviewUnavailableException.class).hasMessageContaining("HTTP 404");
+        assertThat(telegram.requests()).hasSize(1);
+    }
+
+    private void fetchNewest(TelegramPreviews previews) {
+        try {
+            previews.newest(EMBUSA);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private TelegramPreviews previews(Duration gap, int attempts, Duration maxRetryAfter) {
+        return previews(gap, attempts, maxRetryAfter, Duration.ofSeconds(10));
+    }
+
+    private TelegramPreviews previews(Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
+        TelegramPreviews previews = new TelegramPreviews();
+        previews.config = config(gap, attempts, maxRetryAfter, timeout);
+        previews.init();
+        return previews;
+    }
+
+    private IngestConfig config(Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
+        String baseUrl = telegram.baseUrl();
+        IngestConfig.Telegram settings = new IngestConfig.Telegram() {
+            public String baseUrl() { return baseUrl; }
+            public Duration requestGap() { return gap; }
+            public int maxAttempts() { return attempts; }
+            public Duration backoff() { return Duration.ofMillis(10); }
+            public Duration maxRetryAfter() { return maxRetryAfter; }
+            public Duration timeout() { return timeout; }
+        };
+        return new IngestConfig() {
+            public Telegram telegram() { return settings; }
+            public Poll poll() { return () -> Duration.ofMinutes(10); }
+            public Backfill backfill() { return () -> 50; }
+            public Optional<List<String>> channels() { return Optional.empty(); }
+        };
+    }
+}
