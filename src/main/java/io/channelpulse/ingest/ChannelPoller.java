@@ -42,6 +42,10 @@ public class ChannelPoller {
     });
 
     void onStart(@Observes StartupEvent event) {
+        if (!config.poll().enabled()) {
+            Log.info("Polling is off (pulse.poll.enabled=false)");
+            return;
+        }
         for (String configured : config.channels().orElse(List.of())) {
             if (configured.isBlank()) {
                 continue;
@@ -63,6 +67,9 @@ public class ChannelPoller {
     @Scheduled(every = "{pulse.poll.every}", delayed = "{pulse.poll.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollAll() {
+        if (!config.poll().enabled()) {
+            return;
+        }
         QuarkusTransaction.requiringNew().call(Channel::pollableIds).forEach(this::pollSoon);
     }
 

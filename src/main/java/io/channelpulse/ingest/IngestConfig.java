@@ -50,6 +50,10 @@ public interface IngestConfig {
         /** How often each active channel is checked for new posts. */
         @WithDefault("10m")
         Duration every();
+
+        /** Off for an instance that only serves the dashboard, and while the synthetic data generator runs. */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     interface Backfill {

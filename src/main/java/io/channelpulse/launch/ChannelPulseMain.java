@@ -1,9 +1,12 @@
 package io.channelpulse.launch;
 
+import io.channelpulse.generate.GenerateCommand;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+
+import jakarta.enterprise.inject.spi.CDI;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,11 @@ import java.util.concurrent.TimeUnit;
 public class ChannelPulseMain {
 
     public static void main(String... args) throws Exception {
+        if (args.length > 0 && args[0].equals(GenerateCommand.NAME)) {
+            // A one-off command: no polling, and no clash with a dashboard already serving on the usual port.
+            System.setProperty("pulse.poll.enabled", "false");
+            System.setProperty("quarkus.http.port", "0");
+        }
         LaunchSettings settings = LaunchSettings.from(System.getenv(), System.getProperties());
         if (settings.externalDatabase()) {
             Quarkus.run(App.class, args);
@@ -48,6 +56,14 @@ public class ChannelPulseMain {
 
         @Override
         public int run(String... args) {
+            if (args.length > 0) {
+                if (args[0].equals(GenerateCommand.NAME)) {
+                    return CDI.current().select(GenerateCommand.class).get().run(args);
+                }
+                System.err.println("Unknown command '" + args[0] + "'. Usage: java -jar quarkus-run.jar "
+                        + "[generate --posts N --channels C --years Y]");
+                return 2;
+            }
             Quarkus.waitForExit();
             return 0;
         }

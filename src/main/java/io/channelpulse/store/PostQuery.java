@@ -27,7 +27,8 @@ public class PostQuery {
     public record Position(Instant publishedAt, long channelId, long id) {
     }
 
-    public record Page(List<PostView> items, Position next) {
+    /** A page of posts; {@code next} is where the following page starts (a position or an offset), null at the end. */
+    public record Page(List<PostView> items, Position next, Integer nextOffset) {
     }
 
     private static final String SELECT = """
@@ -47,8 +48,19 @@ public class PostQuery {
     @Inject
     DataSource dataSource;
 
+    /** Newest first, after the position where the previous page ended. */
     @Transactional
     public Page newestFirst(Filter filter, Position after, int limit) {
+        return page(filter, after, null, limit);
+    }
+
+    /** Best matches of the text filter first (ts_rank_cd), newest first among equals; pages by offset. */
+    @Transactional
+    public Page mostRelevant(Filter filter, int offset, int limit) {
+        return page(filter, null, offset, limit);
+    }
+
+    private Page page(Filter filter, Position after, Integer offset, int limit) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> parameters = new ArrayList<>();
         if (filter.channels() != null && !filter.channels().isEmpty()) {
@@ -81,8 +93,18 @@ public class PostQuery {
             parameters.add(after.channelId());
             parameters.add(after.id());
         }
-        sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?");
+        if (offset != null) {
+            sql.append(" ORDER BY ts_rank_cd(to_tsvector('russian', p.text), websearch_to_tsquery('russian', ?)) DESC,");
+            parameters.add(filter.text());
+        } else {
+            sql.append(" ORDER BY");
+        }
+        sql.append(" p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?");
         parameters.add(limit + 1);
+        if (offset != null) {
+            sql.append(" OFFSET ?");
+            parameters.add(offset);
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -102,7 +124,8 @@ public class PostQuery {
                     last = new Position(rs.getTimestamp(3).toInstant(), rs.getLong(17), rs.getLong(2));
                 }
             }
-            return new Page(items, next);
+            boolean more = next != null;
+            return new Page(items, offset == null ? next : null, offset != null && more ? offset + limit : null);
         } catch (SQLException e) {
             throw new StoreException("Could not read posts", e);
         }

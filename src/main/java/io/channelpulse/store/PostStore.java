@@ -1,7 +1,11 @@
 package io.channelpulse.store;
 
-import io.channelpulse.analytics.HandleMentions;
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.analytics.Counting;
 import io.channelpulse.analytics.Hashtags;
+import io.channelpulse.analytics.NameMatcher;
+import io.channelpulse.analytics.PostFacts;
+import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.telegram.ChannelHeader;
 import io.channelpulse.ingest.telegram.ParsedPost;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +20,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +47,8 @@ public class PostStore {
     public record StoredPage(int added, int edited, long oldestId, long newestId) {
     }
 
-    private record Existing(String text, Long views) {
+    /** What the stored version of a post says and counted for. */
+    private record Existing(String text, Long views, PostFacts facts) {
     }
 
     private static final String UPSERT_POST = """
@@ -58,6 +68,12 @@ public class PostStore {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Watchlist watchlist;
+
+    @Inject
+    AnalyticsConfig analytics;
+
     /** Stores the posts of one page in the caller's transaction (or a new one). */
     @Transactional
     public StoredPage storePosts(long channelId, List<ParsedPost> posts, Instant seenAt) {
@@ -67,36 +83,46 @@ public class PostStore {
         try (Connection connection = dataSource.getConnection()) {
             lockChannel(connection, channelId);
             Long[] ids = posts.stream().map(ParsedPost::id).toArray(Long[]::new);
-            Map<Long, Existing> existing = existing(connection, channelId, ids);
-            int added = 0;
-            int edited = 0;
-            int addedPosts = 0;
+            ZoneId zone = analytics.timezone();
+            Map<Long, Existing> existing = existing(connection, channelId, ids, zone);
+            NameMatcher names = watchlist.matcher();
+            Map<Long, PostFacts> facts = new HashMap<>();
+            RollupDelta rollups = new RollupDelta(channelId);
+            List<ParsedPost> addedPosts = new ArrayList<>();
             List<ParsedPost> viewsChanged = new ArrayList<>();
             List<ParsedPost> editedPosts = new ArrayList<>();
             for (ParsedPost post : posts) {
+                PostFacts counted = Counting.facts(post.text(), post.links(),
+                        post.forwardedFrom() == null ? null : post.forwardedFrom().handle(), post.publishedAt(),
+                        post.kind() == ParsedPost.Kind.SERVICE, names, zone);
+                facts.put(post.id(), counted);
                 Existing before = existing.get(post.id());
                 if (before == null) {
-                    added++;
-                    if (post.kind() == ParsedPost.Kind.POST) {
-                        addedPosts++;
+                    addedPosts.add(post);
+                } else {
+                    rollups.remove(before.facts(), before.views());
+                    if (!before.text().equals(post.text())) {
+                        editedPosts.add(post);
                     }
-                } else if (!before.text().equals(post.text())) {
-                    edited++;
-                    editedPosts.add(post);
                 }
+                rollups.add(counted, post.views() != null ? post.views() : before == null ? null : before.views());
                 if (post.views() != null && (before == null || !Objects.equals(before.views(), post.views()))) {
                     viewsChanged.add(post);
                 }
             }
-            upsertPosts(connection, channelId, posts, editedPosts, seenAt);
+            upsertPosts(connection, channelId, posts, facts, editedPosts, seenAt);
+            rollups.write(connection);
+            recordSpellings(connection, addedPosts);
+            recordForwardSources(connection, addedPosts);
             recordEdits(connection, channelId, editedPosts, existing, seenAt);
             recordViews(connection, channelId, viewsChanged, seenAt);
             replaceMedia(connection, channelId, posts, ids);
             replaceReactions(connection, channelId, posts, ids);
-            countAdded(connection, channelId, addedPosts, added);
+            int addedCounted = (int) addedPosts.stream().filter(p -> p.kind() == ParsedPost.Kind.POST).count();
+            countAdded(connection, channelId, addedCounted, addedPosts.size());
             long oldest = posts.stream().mapToLong(ParsedPost::id).min().orElse(0);
             long newest = posts.stream().mapToLong(ParsedPost::id).max().orElse(0);
-            return new StoredPage(added, edited, oldest, newest);
+            return new StoredPage(addedPosts.size(), editedPosts.size(), oldest, newest);
         } catch (SQLException e) {
             throw new StoreException("Could not store posts of channel " + channelId, e);
         }
@@ -166,23 +192,85 @@ public class PostStore {
         }
     }
 
-    private static Map<Long, Existing> existing(Connection connection, long channelId, Long[] ids) throws SQLException {
+    private static Map<Long, Existing> existing(Connection connection, long channelId, Long[] ids, ZoneId zone)
+            throws SQLException {
         Map<Long, Existing> existing = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, text, views FROM posts WHERE channel_id = ? AND id = ANY (?)")) {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT id, text, views, kind, published_at, hashtags, mentions, forwarded_handle
+                FROM posts WHERE channel_id = ? AND id = ANY (?)""")) {
             query.setLong(1, channelId);
             query.setArray(2, connection.createArrayOf("bigint", ids));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    existing.put(rs.getLong(1), new Existing(rs.getString(2), (Long) rs.getObject(3)));
+                    PostFacts facts = new PostFacts(rs.getString(4).equals("post"),
+                            LocalDate.ofInstant(rs.getTimestamp(5).toInstant(), zone), strings(rs.getArray(6)),
+                            strings(rs.getArray(7)), Counting.forwardKey(rs.getString(8)));
+                    existing.put(rs.getLong(1), new Existing(rs.getString(2), (Long) rs.getObject(3), facts));
                 }
             }
         }
         return existing;
     }
 
+    /**
+     * New posts only: a re-read page must not count a spelling twice. Rows are shared by all channels,
+     * so they are written in one order to keep concurrent batches from deadlocking.
+     */
+    private static void recordSpellings(Connection connection, List<ParsedPost> added) throws SQLException {
+        Map<String, Integer> spellings = new TreeMap<>();
+        for (ParsedPost post : added) {
+            if (post.kind() == ParsedPost.Kind.POST) {
+                Hashtags.spellings(post.text()).stream().distinct().forEach(spelling -> spellings.merge(spelling, 1, Integer::sum));
+            }
+        }
+        if (spellings.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO topic_spellings (key, spelling, posts) VALUES (?, ?, ?)
+                ON CONFLICT (key, spelling) DO UPDATE SET posts = topic_spellings.posts + EXCLUDED.posts""")) {
+            for (Map.Entry<String, Integer> entry : spellings.entrySet()) {
+                upsert.setString(1, entry.getKey().toLowerCase(Locale.ROOT));
+                upsert.setString(2, entry.getKey());
+                upsert.setInt(3, entry.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static void recordForwardSources(Connection connection, List<ParsedPost> added) throws SQLException {
+        Map<String, ParsedPost.ForwardSource> sources = new TreeMap<>();
+        for (ParsedPost post : added) {
+            String key = post.forwardedFrom() == null ? null : Counting.forwardKey(post.forwardedFrom().handle());
+            if (key != null) {
+                sources.put(key, post.forwardedFrom());
+            }
+        }
+        if (sources.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO forward_sources (key, handle, title) VALUES (?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET handle = EXCLUDED.handle,
+                    title = COALESCE(EXCLUDED.title, forward_sources.title)""")) {
+            for (Map.Entry<String, ParsedPost.ForwardSource> entry : sources.entrySet()) {
+                upsert.setString(1, entry.getKey());
+                upsert.setString(2, entry.getValue().handle());
+                upsert.setString(3, entry.getValue().title());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
     private static void upsertPosts(Connection connection, long channelId, List<ParsedPost> posts,
-                                    List<ParsedPost> editedPosts, Instant seenAt) throws SQLException {
+                                    Map<Long, PostFacts> facts, List<ParsedPost> editedPosts, Instant seenAt)
+            throws SQLException {
         Set<Long> editedIds = editedPosts.stream().map(ParsedPost::id).collect(Collectors.toSet());
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_POST)) {
             OffsetDateTime seen = utc(seenAt);
@@ -201,10 +289,8 @@ public class PostStore {
                 setLong(upsert, 11, forward == null ? null : forward.postId());
                 setLong(upsert, 12, post.replyTo());
                 upsert.setArray(13, textArray(connection, post.links()));
-                upsert.setArray(14, textArray(connection, post.kind() == ParsedPost.Kind.POST
-                        ? Hashtags.keys(post.text()) : List.of()));
-                upsert.setArray(15, textArray(connection, post.kind() == ParsedPost.Kind.POST
-                        ? HandleMentions.keys(post.text(), post.links()) : List.of()));
+                upsert.setArray(14, textArray(connection, facts.get(post.id()).topics()));
+                upsert.setArray(15, textArray(connection, facts.get(post.id()).mentions()));
                 upsert.setObject(16, seen);
                 upsert.setObject(17, seen);
                 upsert.addBatch();

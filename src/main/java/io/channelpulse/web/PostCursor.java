@@ -17,6 +17,25 @@ final class PostCursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
+    static String encodeOffset(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset|" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int decodeOffset(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8).split("\\|");
+            if (parts.length == 2 && parts[0].equals("offset")) {
+                return Math.max(0, Integer.parseInt(parts[1]));
+            }
+        } catch (RuntimeException ignored) {
+            // answered below
+        }
+        throw new BadParameterException("cursor", "not a cursor from a previous answer's 'next'");
+    }
+
     static PostQuery.Position decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;

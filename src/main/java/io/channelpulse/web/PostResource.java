@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
-/** Stored posts, newest first, page by page. */
+/** Stored posts page by page: newest first, or best matches first when searching with {@code q}. */
 @Path("/api/posts")
 @Produces(MediaType.APPLICATION_JSON)
 public class PostResource {
@@ -35,27 +35,28 @@ public class PostResource {
     public PostPage list(@QueryParam("channel") List<String> channels, @QueryParam("from") String from,
                          @QueryParam("to") String to, @QueryParam("range") String range, @QueryParam("q") String q,
                          @QueryParam("topic") String topic, @QueryParam("mention") String mention,
-                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                         @QueryParam("sort") String sort) {
         TimeRange period = TimeRange.parse(from, to, range, analytics.timezone(), Clock.systemUTC());
         PostQuery.Filter filter = new PostQuery.Filter(channels, period.from(), period.to(), blankToNull(q),
                 key(topic), key(mention));
-        PostQuery.Page page = posts.newestFirst(filter, PostCursor.decode(cursor), limit(limit));
-        return new PostPage(page.items(), page.next() == null ? null : PostCursor.encode(page.next()));
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
+        int pageSize = Limits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        boolean relevance = switch (sort == null || sort.isBlank() ? (filter.text() == null ? "newest" : "relevance") : sort) {
+            case "newest" -> false;
+            case "relevance" -> {
+                if (filter.text() == null) {
+                    throw new BadParameterException("sort", "relevance needs a search text in q");
+                }
+                yield true;
             }
-        } catch (NumberFormatException ignored) {
-            // answered below with the rule
+            default -> throw new BadParameterException("sort", "'" + sort + "' is not newest or relevance");
+        };
+        if (relevance) {
+            PostQuery.Page page = posts.mostRelevant(filter, PostCursor.decodeOffset(cursor), pageSize);
+            return new PostPage(page.items(), page.nextOffset() == null ? null : PostCursor.encodeOffset(page.nextOffset()));
         }
-        throw new BadParameterException("limit", "'" + value + "' is not a whole number from 1 to " + MAX_LIMIT);
+        PostQuery.Page page = posts.newestFirst(filter, PostCursor.decode(cursor), pageSize);
+        return new PostPage(page.items(), page.next() == null ? null : PostCursor.encode(page.next()));
     }
 
     private static String key(String value) {

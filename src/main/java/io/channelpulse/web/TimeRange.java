@@ -1,7 +1,6 @@
 package io.channelpulse.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,8 +14,8 @@ import java.util.Map;
  */
 public record TimeRange(Instant from, Instant to) {
 
-    private static final Map<String, Duration> RANGES = Map.of(
-            "7d", Duration.ofDays(7), "30d", Duration.ofDays(30), "90d", Duration.ofDays(90), "1y", Duration.ofDays(365));
+    /** Ranges are whole days in the zone, today included: 7d is today and the six days before. */
+    private static final Map<String, Integer> RANGES = Map.of("7d", 7, "30d", 30, "90d", 90, "1y", 365);
 
     public static TimeRange parse(String from, String to, String range, ZoneId zone, Clock clock) {
         if (present(range)) {
@@ -26,12 +25,13 @@ public record TimeRange(Instant from, Instant to) {
             if (range.equals("all")) {
                 return new TimeRange(null, null);
             }
-            Duration length = RANGES.get(range);
-            if (length == null) {
+            Integer days = RANGES.get(range);
+            if (days == null) {
                 throw new BadParameterException("range", "'" + range + "' is not one of 7d, 30d, 90d, 1y, all");
             }
-            Instant now = clock.instant();
-            return new TimeRange(now.minus(length), now);
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            return new TimeRange(today.minusDays(days - 1L).atStartOfDay(zone).toInstant(),
+                    today.plusDays(1).atStartOfDay(zone).toInstant());
         }
         Instant start = present(from) ? instant("from", from, zone, false) : null;
         Instant end = present(to) ? instant("to", to, zone, true) : null;

@@ -77,7 +77,8 @@ class ChannelIngestTest {
         assertThat(post(posts, 10139).get("edited")).isEqualTo(true);
         assertThat(post(posts, 10139).get("reactions")).isEqualTo(List.of(
                 Map.of("emoji", "👍", "count", 1100), Map.of("emoji", "😡", "count", 96)));
-        assertThat(post(posts, 10142).get("mentions")).isEqualTo(List.of("mfarussia"));
+        assertThat(post(posts, 10142).get("mentions"))
+                .isEqualTo(List.of("mfarussia", "nato", "ukraine", "un", "zakharova"));
         assertThat(mediaTypes(post(posts, 10154))).containsExactly("album");
         assertThat(mediaTypes(post(posts, 10163))).containsExactly("poll");
         assertThat(mediaTypes(post(posts, 10142))).containsExactly("link_preview");

@@ -32,11 +32,12 @@ class TimeRangeTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"7d, 2024-03-03T12:00:00Z", "30d, 2024-02-09T12:00:00Z", "90d, 2023-12-11T12:00:00Z",
-            "1y, 2023-03-11T12:00:00Z"})
-    void rangesEndNow(String range, Instant from) {
+    @CsvSource({"7d, 2024-03-03T21:00:00Z", "30d, 2024-02-09T21:00:00Z", "90d, 2023-12-11T21:00:00Z",
+            "1y, 2023-03-11T21:00:00Z"})
+    void rangesAreWholeDaysEndingWithToday(String range, Instant from) {
+        // 2024-03-10T12:00Z is 15:00 in Moscow; 7d covers March 4th to 10th there
         assertThat(TimeRange.parse(null, null, range, MOSCOW, CLOCK))
-                .isEqualTo(new TimeRange(from, Instant.parse("2024-03-10T12:00:00Z")));
+                .isEqualTo(new TimeRange(from, Instant.parse("2024-03-10T21:00:00Z")));
     }
 
     @Test

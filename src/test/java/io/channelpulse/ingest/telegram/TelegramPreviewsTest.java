@@ -139,7 +139,12 @@ class TelegramPreviewsTest {
         };
         return new IngestConfig() {
             public Telegram telegram() { return settings; }
-            public Poll poll() { return () -> Duration.ofMinutes(10); }
+            public Poll poll() {
+                return new Poll() {
+                    public Duration every() { return Duration.ofMinutes(10); }
+                    public boolean enabled() { return true; }
+                };
+            }
             public Backfill backfill() { return () -> 50; }
             public Optional<List<String>> channels() { return Optional.empty(); }
         };

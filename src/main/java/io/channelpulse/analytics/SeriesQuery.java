@@ -1,0 +1,103 @@
+package io.channelpulse.analytics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts over time. Day, week and month buckets add up the daily rollups (daily_posts, daily_counts), so
+ * their cost depends on the days asked for, not on the number of posts; hours are counted from the posts.
+ * Every bucket of the range is in the answer, zeros included.
+ */
+@ApplicationScoped
+public class SeriesQuery {
+
+    @Inject
+    DataSource dataSource;
+
+    /** Buckets of days from {@code first} to {@code last}, both included. */
+    public List<Point> daily(Metric metric, String key, List<Long> channelIds, LocalDate first, LocalDate last,
+                             Bucket bucket) {
+        boolean keyed = metric.keyed();
+        String sql = keyed
+                ? "SELECT date_trunc('" + bucket.value() + "', day)::date, sum(posts) FROM daily_counts"
+                        + " WHERE metric = ? AND key = ? AND day BETWEEN ? AND ?"
+                : "SELECT date_trunc('" + bucket.value() + "', day)::date, sum(" + (metric == Metric.VIEWS ? "views" : "posts")
+                        + ") FROM daily_posts WHERE day BETWEEN ? AND ?";
+        List<Object> parameters = new ArrayList<>();
+        if (keyed) {
+            parameters.add(metric.value());
+            parameters.add(key);
+        }
+        parameters.add(first);
+        parameters.add(last);
+        if (channelIds != null) {
+            sql += " AND channel_id = ANY (?)";
+            parameters.add(channelIds.toArray(Long[]::new));
+        }
+        sql += " GROUP BY 1";
+        Map<LocalDate, Long> counts = new HashMap<>();
+        query(sql, parameters, rs -> counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2)));
+        List<Point> points = new ArrayList<>();
+        for (LocalDate start = bucket.start(first); !start.isAfter(last); start = bucket.next(start)) {
+            points.add(new Point(start.toString(), counts.getOrDefault(start, 0L)));
+        }
+        return points;
+    }
+
+    /** Hour buckets in the zone from the hour holding {@code from} up to {@code to} (exclusive). */
+    public List<Point> hourly(Metric metric, String key, List<Long> channelIds, Instant from, Instant to, ZoneId zone) {
+        StringBuilder sql = new StringBuilder("SELECT date_trunc('hour', published_at AT TIME ZONE ?), "
+                + (metric == Metric.VIEWS ? "COALESCE(sum(views), 0)" : "count(*)")
+                + " FROM posts WHERE kind = 'post' AND published_at >= ? AND published_at < ?");
+        ZonedDateTime firstHour = from.atZone(zone).truncatedTo(ChronoUnit.HOURS);
+        List<Object> parameters = new ArrayList<>(List.of(zone.getId(), Timestamp.from(firstHour.toInstant()),
+                Timestamp.from(to)));
+        switch (metric) {
+            case TOPIC -> sql.append(" AND hashtags @> ARRAY[?]::text[]");
+            case MENTION -> sql.append(" AND mentions @> ARRAY[?]::text[]");
+            case FORWARD -> sql.append(" AND lower(forwarded_handle) = ?");
+            default -> { }
+        }
+        if (metric.keyed()) {
+            parameters.add(key);
+        }
+        if (channelIds != null) {
+            sql.append(" AND channel_id = ANY (?)");
+            parameters.add(channelIds.toArray(Long[]::new));
+        }
+        sql.append(" GROUP BY 1");
+        Map<LocalDateTime, Long> counts = new HashMap<>();
+        query(sql.toString(), parameters, rs -> counts.put(rs.getObject(1, LocalDateTime.class), rs.getLong(2)));
+        List<Point> points = new ArrayList<>();
+        for (ZonedDateTime hour = firstHour; hour.toInstant().isBefore(to); hour = hour.plusHours(1)) {
+            points.add(new Point(hour.toInstant().toString(), counts.getOrDefault(hour.toLocalDateTime(), 0L)));
+        }
+        return points;
+    }
+
+    /** The first day with posts, for {@code range=all}; empty when nothing is stored. */
+    public java.util.Optional<LocalDate> firstDay(List<Long> channelIds) {
+        String sql = "SELECT min(day) FROM daily_posts" + (channelIds == null ? "" : " WHERE channel_id = ANY (?)");
+        List<Object> parameters = channelIds == null ? List.of() : List.of(channelIds.toArray(Long[]::new));
+        LocalDate[] first = new LocalDate[1];
+        query(sql, parameters, rs -> first[0] = rs.getObject(1, LocalDate.class));
+        return java.util.Optional.ofNullable(first[0]);
+    }
+
+    private void query(String sql, List<Object> parameters, Sql.RowReader reader) {
+        Sql.query(dataSource, sql, parameters, reader);
+    }
+}

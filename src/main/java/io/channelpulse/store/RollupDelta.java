@@ -1,0 +1,113 @@
+package io.channelpulse.store;
+
+import io.channelpulse.analytics.PostFacts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The change one batch of posts makes to one channel's rollups: what the stored versions counted for comes
+ * off, what the new versions count for goes on. Written as additive upserts, so concurrent batches of other
+ * channels never conflict and the rollups always equal a recount from the posts.
+ */
+final class RollupDelta {
+
+    private record CountKey(String metric, String key, LocalDate day) {
+    }
+
+    private record DayTotals(int posts, long views) {
+        DayTotals plus(int morePosts, long moreViews) {
+            return new DayTotals(posts + morePosts, views + moreViews);
+        }
+    }
+
+    private final long channelId;
+    private final Map<CountKey, Integer> counts = new HashMap<>();
+    private final Map<LocalDate, DayTotals> days = new HashMap<>();
+
+    RollupDelta(long channelId) {
+        this.channelId = channelId;
+    }
+
+    void remove(PostFacts facts, Long views) {
+        add(facts, views, -1);
+    }
+
+    void add(PostFacts facts, Long views) {
+        add(facts, views, 1);
+    }
+
+    /** Only the mentions changed, as in a recount after a watchlist edit. */
+    void moveMentions(PostFacts before, PostFacts after) {
+        if (before.counted()) {
+            before.mentions().forEach(key -> count("mention", key, before.day(), -1));
+        }
+        if (after.counted()) {
+            after.mentions().forEach(key -> count("mention", key, after.day(), 1));
+        }
+    }
+
+    private void add(PostFacts facts, Long views, int sign) {
+        if (!facts.counted()) {
+            return;
+        }
+        days.merge(facts.day(), new DayTotals(sign, sign * (views == null ? 0 : views)),
+                (a, b) -> a.plus(b.posts(), b.views()));
+        facts.topics().forEach(key -> count("topic", key, facts.day(), sign));
+        facts.mentions().forEach(key -> count("mention", key, facts.day(), sign));
+        if (facts.forward() != null) {
+            count("forward", facts.forward(), facts.day(), sign);
+        }
+    }
+
+    private void count(String metric, String key, LocalDate day, int sign) {
+        counts.merge(new CountKey(metric, key, day), sign, Integer::sum);
+    }
+
+    void write(Connection connection) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO daily_counts (metric, key, channel_id, day, posts) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (metric, key, day, channel_id) DO UPDATE SET posts = daily_counts.posts + EXCLUDED.posts""")) {
+            boolean any = false;
+            for (Map.Entry<CountKey, Integer> entry : counts.entrySet()) {
+                if (entry.getValue() == 0) {
+                    continue;
+                }
+                upsert.setString(1, entry.getKey().metric());
+                upsert.setString(2, entry.getKey().key());
+                upsert.setLong(3, channelId);
+                upsert.setObject(4, entry.getKey().day());
+                upsert.setInt(5, entry.getValue());
+                upsert.addBatch();
+                any = true;
+            }
+            if (any) {
+                upsert.executeBatch();
+            }
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO daily_posts (channel_id, day, posts, views) VALUES (?, ?, ?, ?)
+                ON CONFLICT (channel_id, day) DO UPDATE SET posts = daily_posts.posts + EXCLUDED.posts,
+                    views = daily_posts.views + EXCLUDED.views""")) {
+            boolean any = false;
+            for (Map.Entry<LocalDate, DayTotals> entry : days.entrySet()) {
+                if (entry.getValue().posts() == 0 && entry.getValue().views() == 0) {
+                    continue;
+                }
+                upsert.setLong(1, channelId);
+                upsert.setObject(2, entry.getKey());
+                upsert.setInt(3, entry.getValue().posts());
+                upsert.setLong(4, entry.getValue().views());
+                upsert.addBatch();
+                any = true;
+            }
+            if (any) {
+                upsert.executeBatch();
+            }
+        }
+    }
+}

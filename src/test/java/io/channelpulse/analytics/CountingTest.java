@@ -1,0 +1,250 @@
+package io.channelpulse.analytics;
+
+import io.channelpulse.testing.Admin;
+import io.channelpulse.testing.Db;
+import io.channelpulse.testing.PulseTestResources;
+import io.channelpulse.testing.TelegramStandIn;
+import io.channelpulse.testing.TelegramStandIn.Answer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+/** Topics, mentions and forwards counted from the EmbUSA history (23 messages, 22 posts). */
+@QuarkusTest
+class CountingTest {
+
+    /** Every rollup row that a recount from the posts themselves does not give, and the other way round. */
+    static final String ROLLUP_MISMATCHES = """
+            WITH recount AS (
+                SELECT 'topic' AS metric, k AS key, channel_id, (published_at AT TIME ZONE 'UTC')::date AS day, count(*) AS posts
+                FROM posts, unnest(hashtags) k WHERE kind = 'post' GROUP BY 1, 2, 3, 4
+                UNION ALL
+                SELECT 'mention', k, channel_id, (published_at AT TIME ZONE 'UTC')::date, count(*)
+                FROM posts, unnest(mentions) k WHERE kind = 'post' GROUP BY 1, 2, 3, 4
+                UNION ALL
+                SELECT 'forward', lower(forwarded_handle), channel_id, (published_at AT TIME ZONE 'UTC')::date, count(*)
+                FROM posts WHERE kind = 'post' AND forwarded_handle IS NOT NULL GROUP BY 1, 2, 3, 4
+            ), rollup AS (SELECT metric, key, channel_id, day, posts FROM daily_counts WHERE posts <> 0)
+            SELECT count(*) FROM recount FULL JOIN rollup USING (metric, key, channel_id, day)
+            WHERE recount.posts IS DISTINCT FROM rollup.posts
+            """;
+
+    static final String DAILY_POST_MISMATCHES = """
+            WITH recount AS (
+                SELECT channel_id, (published_at AT TIME ZONE 'UTC')::date AS day, count(*) AS posts,
+                       COALESCE(sum(views), 0) AS views
+                FROM posts WHERE kind = 'post' GROUP BY 1, 2
+            ), rollup AS (SELECT * FROM daily_posts WHERE posts <> 0 OR views <> 0)
+            SELECT count(*) FROM recount FULL JOIN rollup USING (channel_id, day)
+            WHERE recount.posts IS DISTINCT FROM rollup.posts OR recount.views IS DISTINCT FROM rollup.views
+            """;
+
+    @Inject
+    DataSource dataSource;
+
+    private final TelegramStandIn telegram = PulseTestResources.telegram();
+
+    @BeforeEach
+    void embassyHistory() {
+        Db.reset(dataSource);
+        telegram.reset();
+        Admin.given().body(Map.of("handle", "EmbUSA")).post("/api/channels").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Db.count(dataSource, "SELECT count(*) FROM channels WHERE backfill_done AND last_polled_at IS NOT NULL") == 1);
+    }
+
+    @Test
+    void topicsAreCountedOncePerPostWhateverTheirCase() {
+        assertThat(total("topic", "osce")).isEqualTo(5);
+        assertThat(total("topic", "nato")).isEqualTo(2);
+        assertThat(total("topic", "#OSCE")).as("the key is found however it is written").isEqualTo(5);
+        assertThat(total("topic", "деньпобеды")).isEqualTo(1);
+        assertThat(total("topic", "shouldnotcount")).as("link previews do not count").isZero();
+        assertThat(total("topic", "shouldnotcounteither")).as("reply quotes do not count").isZero();
+    }
+
+    @Test
+    void watchedNamesAreCountedInEveryLanguageAndWordForm() {
+        assertThat(total("mention", "lavrov")).isEqualTo(6);
+        assertThat(total("mention", "nato")).as("#NATO twice and NATO once").isEqualTo(3);
+        assertThat(total("mention", "mfarussia")).as("@MFARussia in the text").isEqualTo(1);
+        assertThat(total("mention", "notthishandle")).isZero();
+    }
+
+    @Test
+    void forwardSourcesAreCountedByHandle() {
+        assertThat(total("forward", "mfarussia")).isEqualTo(5);
+        assertThat(total("forward", "mid_russia")).isEqualTo(1);
+        List<Map<String, Object>> top = given().get("/api/top?metric=forward&range=all").then().statusCode(200)
+                .extract().jsonPath().getList("");
+        assertThat(top).extracting(e -> e.get("key")).containsExactly("mfarussia", "mid_russia");
+        assertThat(top.get(0)).containsEntry("label", "Russian MFA 🇷🇺").containsEntry("count", 5);
+    }
+
+    @Test
+    void aMonthlySeriesHasEveryMonthZerosIncluded() {
+        JsonPath series = given().get("/api/series?metric=topic&key=osce&bucket=month&from=2023-04-01&to=2024-12-31")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(series.getString("metric")).isEqualTo("topic");
+        assertThat(series.getString("bucket")).isEqualTo("month");
+        List<Map<String, Object>> points = series.getList("points");
+        assertThat(points).hasSize(21);
+        assertThat(points.get(0)).isEqualTo(Map.of("t", "2023-04-01", "count", 0));
+        assertThat(points.get(1)).isEqualTo(Map.of("t", "2023-05-01", "count", 3));
+        assertThat(points.get(3)).isEqualTo(Map.of("t", "2023-07-01", "count", 1));
+        assertThat(points.get(20)).isEqualTo(Map.of("t", "2024-12-01", "count", 1));
+        assertThat(points).extracting(p -> ((Number) p.get("count")).intValue())
+                .filteredOn(c -> c > 0).containsExactly(3, 1, 1);
+    }
+
+    @Test
+    void postsAndViewsByWeekAndHour() {
+        List<Map<String, Object>> weeks = given()
+                .get("/api/series?metric=posts&bucket=week&from=2023-05-01&to=2023-05-21&channel=EmbUSA")
+                .then().statusCode(200).extract().jsonPath().getList("points");
+        assertThat(weeks).containsExactly(
+                Map.of("t", "2023-05-01", "count", 4),
+                Map.of("t", "2023-05-08", "count", 2),
+                Map.of("t", "2023-05-15", "count", 4));
+        assertThat(given().get("/api/series?metric=views&range=all").then().statusCode(200)
+                .extract().jsonPath().getLong("total")).isEqualTo(54_607L);
+        List<Map<String, Object>> hours = given().get("/api/series?metric=topic&key=victoryday&bucket=hour"
+                        + "&from=2023-05-08&to=2023-05-09").then().statusCode(200).extract().jsonPath().getList("points");
+        assertThat(hours).hasSize(48);
+        assertThat(hours.get(17)).isEqualTo(Map.of("t", "2023-05-08T17:00:00Z", "count", 1));
+        assertThat(hours.get(32)).isEqualTo(Map.of("t", "2023-05-09T08:00:00Z", "count", 1));
+    }
+
+    @Test
+    void topListsCompareWithThePeriodBefore() {
+        List<Map<String, Object>> top = given().get("/api/top?metric=topic&from=2023-05-01&to=2023-07-31&limit=3")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        // osce 4; then six topics with 2 posts each, in key order
+        assertThat(top).extracting(e -> e.get("key")).containsExactly("osce", "cis", "csto");
+        assertThat(top.get(0)).containsEntry("label", "OSCE").containsEntry("count", 4).containsEntry("previous", 0);
+        assertThat(top.get(1)).containsEntry("count", 2).containsEntry("previous", 0);
+        List<Map<String, Object>> un = given().get("/api/top?metric=topic&from=2023-05-01&to=2023-07-31&limit=100")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(un).filteredOn(e -> e.get("key").equals("un")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("count", 2).containsEntry("previous", 2).containsEntry("score", 0.0f));
+        List<Map<String, Object>> rising = given().get("/api/top?metric=mention&from=2023-05-01&to=2023-07-31&sort=rising")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(rising.get(0)).containsEntry("key", "osce");
+    }
+
+    @Test
+    void theRollupsEqualARecountFromThePosts() {
+        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, "SELECT sum(posts) FROM daily_posts")).isEqualTo(22);
+    }
+
+    @Test
+    void anEditMovesItsCounts() {
+        String page = TelegramStandIn.fixture("EmbUSA.html").replace("<a href=\"?q=%23OSCE\">#OSCE</a>, <a href=\"?q=%23UNESCO\">#UNESCO</a>",
+                "<a href=\"?q=%23UNESCO\">#UNESCO</a>").replace("Sergey Lavrov: We have", "The minister: We have");
+        assertThat(page).isNotEqualTo(TelegramStandIn.fixture("EmbUSA.html"));
+        telegram.always("/s/EmbUSA", Answer.page(page));
+        Admin.given().post("/api/channels/EmbUSA/poll").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> total("topic", "osce") == 4);
+        assertThat(total("topic", "unesco")).isEqualTo(1);
+        assertThat(total("mention", "lavrov")).as("13904 still says Sergey Lavrov’s interview").isEqualTo(6);
+        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
+    }
+
+    @Test
+    void editingTheWatchlistRecountsHistory() {
+        assertThat(total("mention", "antonov")).isZero();
+        Admin.given().body(Map.of("label", "Anatoly Antonov", "aliases", List.of("Antonov", "Антонов")))
+                .put("/api/watchlist/antonov").then().statusCode(201);
+        awaitRecount();
+        assertThat(total("mention", "antonov")).isEqualTo(3);
+        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        given().get("/api/watchlist/recount").then().statusCode(200)
+                .body("state", containsString("done")).body("done", org.hamcrest.Matchers.equalTo(23));
+
+        Admin.given().delete("/api/watchlist/antonov").then().statusCode(204);
+        awaitRecount();
+        assertThat(total("mention", "antonov")).isZero();
+        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        given().get("/api/posts?mention=antonov").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void watchlistWritesNeedTheAdminAndNameBadFields() {
+        given().contentType("application/json").body(Map.of("label", "X", "aliases", List.of("X")))
+                .put("/api/watchlist/x").then().statusCode(401);
+        given().delete("/api/watchlist/lavrov").then().statusCode(401);
+        Admin.given().body(Map.of("label", "X", "aliases", List.of("X"))).put("/api/watchlist/Not-A-Key")
+                .then().statusCode(400).body("error", containsString("key:"));
+        Admin.given().body(Map.of("label", "X", "aliases", List.of())).put("/api/watchlist/x")
+                .then().statusCode(400).body("error", containsString("aliases:"));
+        Admin.given().body(Map.of("aliases", List.of("X"))).put("/api/watchlist/x")
+                .then().statusCode(400).body("error", containsString("label:"));
+        given().get("/api/watchlist").then().statusCode(200)
+                .body("key", org.hamcrest.Matchers.hasItems("lavrov", "putin", "zakharova", "nato", "eu", "un", "osce",
+                        "usa", "ukraine", "belarus", "china"));
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        given().get("/api/series?key=osce").then().statusCode(400).body("error", containsString("metric:"));
+        given().get("/api/series?metric=likes").then().statusCode(400).body("error", containsString("metric:"));
+        given().get("/api/series?metric=topic").then().statusCode(400).body("error", containsString("key:"));
+        given().get("/api/series?metric=posts&bucket=year").then().statusCode(400).body("error", containsString("bucket:"));
+        given().get("/api/series?metric=posts&bucket=hour&range=1y").then().statusCode(400).body("error", containsString("bucket:"));
+        given().get("/api/series?metric=posts&channel=nobody_here").then().statusCode(400).body("error", containsString("channel:"));
+        given().get("/api/top?metric=posts").then().statusCode(400).body("error", containsString("metric:"));
+        given().get("/api/top?metric=topic&limit=1000").then().statusCode(400).body("error", containsString("limit:"));
+        given().get("/api/top?metric=topic&sort=best").then().statusCode(400).body("error", containsString("sort:"));
+    }
+
+    @Test
+    void searchIsFullTextAndFilters() {
+        // Russian stemming: "диалог" finds "диалога" in 10151 as well as "диалог" in 10136
+        List<Map<String, Object>> found = given().get("/api/posts?q=диалог").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(found).extracting(p -> ((Number) p.get("id")).intValue()).containsExactlyInAnyOrder(10151, 10136);
+        List<Map<String, Object>> ranked = given().get("/api/posts?q=sanctions").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(ranked).extracting(p -> ((Number) p.get("id")).intValue()).containsExactly(10139);
+        // 10212 names Russia seven times, more than any newer post: best match first unless asked otherwise
+        List<Integer> relevant = ids("/api/posts?q=Russia&limit=500");
+        assertThat(relevant.get(0)).isEqualTo(10212);
+        assertThat(ids("/api/posts?q=Russia&sort=newest").get(0)).isEqualTo(13904);
+        given().get("/api/posts?sort=relevance").then().statusCode(400).body("error", containsString("sort:"));
+        String next = given().get("/api/posts?q=Russia&limit=1").then().statusCode(200).extract().jsonPath().getString("next");
+        assertThat(ids("/api/posts?q=Russia&limit=1&cursor=" + next)).containsExactly(relevant.get(1));
+        assertThat(given().get("/api/posts?topic=osce").then().statusCode(200).extract().jsonPath().getList("items"))
+                .hasSize(5);
+        assertThat(given().get("/api/posts?mention=lavrov").then().statusCode(200).extract().jsonPath().getList("items"))
+                .hasSize(6);
+    }
+
+    private static List<Integer> ids(String url) {
+        return given().get(url).then().statusCode(200).extract().jsonPath().getList("items.id", Integer.class);
+    }
+
+    private void awaitRecount() {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                "done".equals(given().get("/api/watchlist/recount").then().extract().jsonPath().getString("state")));
+    }
+
+    static long total(String metric, String key) {
+        return given().queryParam("metric", metric).queryParam("key", key).queryParam("range", "all")
+                .get("/api/series").then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+}
