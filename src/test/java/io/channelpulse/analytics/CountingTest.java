@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +152,27 @@ class CountingTest {
         assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
         assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
         assertThat(Db.count(dataSource, "SELECT sum(posts) FROM daily_posts")).isEqualTo(22);
+    }
+
+    @Test
+    void rollupsAreRebuiltForAnotherTimezone() throws Exception {
+        String april27 = "SELECT COALESCE(sum(posts), 0) FROM daily_posts WHERE day = '2023-04-27'";
+        assertThat(Db.count(dataSource, april27)).as("10154 at 18:20 UTC").isEqualTo(1);
+        rebuild(ZoneId.of("Pacific/Kiritimati"));
+        assertThat(Db.count(dataSource, april27)).as("08:20 on the 28th at UTC+14").isZero();
+        assertThat(Db.count(dataSource, "SELECT sum(posts) FROM daily_posts")).isEqualTo(22);
+        rebuild(ZoneOffset.UTC);
+        assertThat(Db.count(dataSource, april27)).isEqualTo(1);
+        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
+    }
+
+    private void rebuild(ZoneId zone) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            RollupTimezone.rebuild(connection, zone);
+            connection.commit();
+        }
     }
 
     @Test
