@@ -4,6 +4,7 @@ import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.ChannelStatus;
 import io.channelpulse.store.PostStore;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * after another by a small pool (the biggest first); each channel's pages go in time order.
  */
 @ApplicationScoped
+@Unremovable // looked up programmatically by the launcher (CDI.current()), so the build must keep it
 public class GenerateCommand {
 
     public static final String NAME = "generate";
