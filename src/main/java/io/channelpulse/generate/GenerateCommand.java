@@ -46,6 +46,8 @@ public class GenerateCommand {
     @Inject
     PostStore store;
 
+    private final AtomicLong retried = new AtomicLong();
+
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
@@ -83,6 +85,7 @@ public class GenerateCommand {
     }
 
     private int generate(GenerateOptions options) throws InterruptedException {
+        retried.set(0);
         long seed = options.seed() != null ? options.seed() : new java.security.SecureRandom().nextLong();
         Instant now = Instant.now();
         SyntheticPosts synthetic = new SyntheticPosts(seed, options.channels(), options.years(), options.posts(), now);
@@ -136,8 +139,10 @@ public class GenerateCommand {
             progress.awaitTermination(5, TimeUnit.SECONDS);
         }
         long elapsed = System.nanoTime() - started;
-        out.printf(Locale.ROOT, "done: generated %,d posts in %d channels in %s (%,d posts/s)%n",
-                stored.get(), work.size(), duration(elapsed), rate(stored.get(), elapsed));
+        out.printf(Locale.ROOT, "done: generated %,d posts in %d channels in %s (%,d posts/s)%s%n",
+                stored.get(), work.size(), duration(elapsed), rate(stored.get(), elapsed),
+                retried.get() == 0 ? "" : String.format(Locale.ROOT, "; %,d pages retried after a deadlock",
+                        retried.get()));
         return 0;
     }
 
@@ -166,6 +171,7 @@ public class GenerateCommand {
                 if (attempt >= ATTEMPTS || !retryable(e)) {
                     throw e;
                 }
+                retried.incrementAndGet();
                 try {
                     Thread.sleep(50L * attempt);
                 } catch (InterruptedException stop) {

@@ -112,14 +112,17 @@ public class PostStore {
             }
             upsertPosts(connection, channelId, posts, facts, editedPosts, seenAt);
             rollups.write(connection);
-            recordSpellings(connection, addedPosts);
-            recordForwardSources(connection, addedPosts);
             recordEdits(connection, channelId, editedPosts, existing, seenAt);
             recordViews(connection, channelId, viewsChanged, seenAt);
-            replaceMedia(connection, channelId, posts, ids);
-            replaceReactions(connection, channelId, posts, ids);
+            // New posts have nothing to replace; a delete would still read the channel's rows.
+            Long[] storedIds = existing.keySet().toArray(Long[]::new);
+            replaceMedia(connection, channelId, posts, storedIds);
+            replaceReactions(connection, channelId, posts, storedIds);
             int addedCounted = (int) addedPosts.stream().filter(p -> p.kind() == ParsedPost.Kind.POST).count();
             countAdded(connection, channelId, addedCounted, addedPosts.size());
+            // Rows shared by all channels go last, so their locks are held only until the commit that follows.
+            recordSpellings(connection, addedPosts);
+            recordForwardSources(connection, addedPosts);
             long oldest = posts.stream().mapToLong(ParsedPost::id).min().orElse(0);
             long newest = posts.stream().mapToLong(ParsedPost::id).max().orElse(0);
             return new StoredPage(addedPosts.size(), editedPosts.size(), oldest, newest);
@@ -395,6 +398,9 @@ public class PostStore {
     }
 
     private static void deleteFor(Connection connection, String table, long channelId, Long[] ids) throws SQLException {
+        if (ids.length == 0) {
+            return;
+        }
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM " + table + " WHERE channel_id = ? AND post_id = ANY (?)")) {
             delete.setLong(1, channelId);

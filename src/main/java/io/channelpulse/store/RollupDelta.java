@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,24 +70,22 @@ final class RollupDelta {
     }
 
     void write(Connection connection) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO daily_counts (metric, key, channel_id, day, posts) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (metric, key, day, channel_id) DO UPDATE SET posts = daily_counts.posts + EXCLUDED.posts""")) {
-            boolean any = false;
-            for (Map.Entry<CountKey, Integer> entry : counts.entrySet()) {
-                if (entry.getValue() == 0) {
-                    continue;
-                }
-                upsert.setString(1, entry.getKey().metric());
-                upsert.setString(2, entry.getKey().key());
-                upsert.setLong(3, channelId);
-                upsert.setObject(4, entry.getKey().day());
-                upsert.setInt(5, entry.getValue());
-                upsert.addBatch();
-                any = true;
-            }
-            if (any) {
-                upsert.executeBatch();
+        List<Map.Entry<CountKey, Integer>> changed = counts.entrySet().stream().filter(e -> e.getValue() != 0).toList();
+        if (!changed.isEmpty()) {
+            // One statement for the whole batch: a page touches hundreds of (key, day) rows.
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO daily_counts (metric, key, channel_id, day, posts)
+                    SELECT metric, key, ?, day, posts FROM unnest(?::text[], ?::text[], ?::date[], ?::int[])
+                        AS change (metric, key, day, posts)
+                    ON CONFLICT (metric, key, day, channel_id) DO UPDATE SET posts = daily_counts.posts + EXCLUDED.posts""")) {
+                upsert.setLong(1, channelId);
+                upsert.setArray(2, connection.createArrayOf("text",
+                        changed.stream().map(e -> e.getKey().metric()).toArray()));
+                upsert.setArray(3, connection.createArrayOf("text", changed.stream().map(e -> e.getKey().key()).toArray()));
+                upsert.setArray(4, connection.createArrayOf("date",
+                        changed.stream().map(e -> java.sql.Date.valueOf(e.getKey().day())).toArray()));
+                upsert.setArray(5, connection.createArrayOf("integer", changed.stream().map(Map.Entry::getValue).toArray()));
+                upsert.executeUpdate();
             }
         }
         try (PreparedStatement upsert = connection.prepareStatement("""
