@@ -57,9 +57,10 @@ public class RollupTimezone {
 
     static void rebuild(Connection connection, ZoneId zone) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("LOCK TABLE posts, daily_posts, daily_counts IN EXCLUSIVE MODE");
+            statement.execute("LOCK TABLE posts, daily_posts, daily_counts, daily_totals IN EXCLUSIVE MODE");
             statement.execute("DELETE FROM daily_posts");
             statement.execute("DELETE FROM daily_counts");
+            statement.execute("DELETE FROM daily_totals");
         }
         String day = "(published_at AT TIME ZONE '" + zone.getId().replace("'", "''") + "')::date";
         try (Statement statement = connection.createStatement()) {
@@ -72,6 +73,8 @@ public class RollupTimezone {
             statement.execute("INSERT INTO daily_counts (metric, key, channel_id, day, posts) SELECT 'forward', "
                     + "lower(forwarded_handle), channel_id, " + day + ", count(*) FROM posts "
                     + "WHERE kind = 'post' AND forwarded_handle IS NOT NULL GROUP BY 2, 3, 4");
+            statement.execute("INSERT INTO daily_totals (metric, key, day, posts) "
+                    + "SELECT metric, key, day, sum(posts) FROM daily_counts GROUP BY 1, 2, 3");
         }
     }
 

@@ -32,7 +32,8 @@ public class SeriesQuery {
                              Bucket bucket) {
         boolean keyed = metric.keyed();
         String sql = keyed
-                ? "SELECT date_trunc('" + bucket.value() + "', day)::date, sum(posts) FROM daily_counts"
+                ? "SELECT date_trunc('" + bucket.value() + "', day)::date, sum(posts) FROM "
+                        + (channelIds == null ? "daily_totals" : "daily_counts")
                         + " WHERE metric = ? AND key = ? AND day BETWEEN ? AND ?"
                 : "SELECT date_trunc('" + bucket.value() + "', day)::date, sum(" + (metric == Metric.VIEWS ? "views" : "posts")
                         + ") FROM daily_posts WHERE day BETWEEN ? AND ?";

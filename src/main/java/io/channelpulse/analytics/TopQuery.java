@@ -33,7 +33,8 @@ public class TopQuery {
                 SELECT key, count, previous FROM (
                     SELECT key, COALESCE(sum(posts) FILTER (WHERE day >= ?), 0) AS count,
                            COALESCE(sum(posts) FILTER (WHERE day < ?), 0) AS previous
-                    FROM daily_counts WHERE metric = ? AND day BETWEEN ? AND ?""");
+                    FROM %s WHERE metric = ? AND day BETWEEN ? AND ?""".formatted(
+                channelIds == null ? "daily_totals" : "daily_counts"));
         List<Object> parameters = new ArrayList<>(List.of(first, first, metric.value(), scanFrom, last));
         if (channelIds != null) {
             sql.append(" AND channel_id = ANY (?)");

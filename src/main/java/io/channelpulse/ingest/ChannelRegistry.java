@@ -73,6 +73,13 @@ public class ChannelRegistry {
     public boolean untrack(ChannelHandle handle, boolean purge) {
         return QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(handle.value()).map(channel -> {
             if (purge) {
+                // daily_totals has no channel to cascade from: take this channel's share out first.
+                Channel.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                        .setParameter(1, channel.id).getSingleResult();
+                Channel.getEntityManager().createNativeQuery("""
+                        UPDATE daily_totals t SET posts = t.posts - c.posts FROM daily_counts c
+                        WHERE c.channel_id = ?1 AND t.metric = c.metric AND t.key = c.key AND t.day = c.day""")
+                        .setParameter(1, channel.id).executeUpdate();
                 channel.delete();
             } else {
                 channel.status = ChannelStatus.PAUSED;

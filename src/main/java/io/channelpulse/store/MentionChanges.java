@@ -43,5 +43,6 @@ public final class MentionChanges {
             update.executeBatch();
         }
         rollups.write(connection);
+        rollups.writeTotals(connection);
     }
 }

@@ -123,6 +123,7 @@ public class PostStore {
             // Rows shared by all channels go last, so their locks are held only until the commit that follows.
             recordSpellings(connection, addedPosts);
             recordForwardSources(connection, addedPosts);
+            rollups.writeTotals(connection);
             long oldest = posts.stream().mapToLong(ParsedPost::id).min().orElse(0);
             long newest = posts.stream().mapToLong(ParsedPost::id).max().orElse(0);
             return new StoredPage(addedPosts.size(), editedPosts.size(), oldest, newest);

@@ -5,7 +5,9 @@ import io.channelpulse.analytics.PostFacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,9 @@ final class RollupDelta {
 
     private record CountKey(String metric, String key, LocalDate day) {
     }
+
+    private static final Comparator<CountKey> TOTALS_ORDER = Comparator.comparing(CountKey::metric)
+            .thenComparing(CountKey::key).thenComparing(CountKey::day);
 
     private record DayTotals(int posts, long views) {
         DayTotals plus(int morePosts, long moreViews) {
@@ -79,15 +84,34 @@ final class RollupDelta {
                         AS change (metric, key, day, posts)
                     ON CONFLICT (metric, key, day, channel_id) DO UPDATE SET posts = daily_counts.posts + EXCLUDED.posts""")) {
                 upsert.setLong(1, channelId);
-                upsert.setArray(2, connection.createArrayOf("text",
-                        changed.stream().map(e -> e.getKey().metric()).toArray()));
-                upsert.setArray(3, connection.createArrayOf("text", changed.stream().map(e -> e.getKey().key()).toArray()));
-                upsert.setArray(4, connection.createArrayOf("date",
-                        changed.stream().map(e -> java.sql.Date.valueOf(e.getKey().day())).toArray()));
-                upsert.setArray(5, connection.createArrayOf("integer", changed.stream().map(Map.Entry::getValue).toArray()));
+                setColumns(upsert, 2, connection, changed);
                 upsert.executeUpdate();
             }
         }
+        writeDayPosts(connection);
+    }
+
+    /**
+     * The same changes to the totals over all channels. Those rows are shared with other channels' batches,
+     * so this runs last (see PostStore) and in key order, which keeps concurrent batches from deadlocking.
+     */
+    void writeTotals(Connection connection) throws SQLException {
+        List<Map.Entry<CountKey, Integer>> changed = counts.entrySet().stream().filter(e -> e.getValue() != 0)
+                .sorted(Map.Entry.comparingByKey(TOTALS_ORDER)).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO daily_totals (metric, key, day, posts)
+                SELECT metric, key, day, posts FROM unnest(?::text[], ?::text[], ?::date[], ?::int[]) WITH ORDINALITY
+                    AS change (metric, key, day, posts, position) ORDER BY position
+                ON CONFLICT (metric, key, day) DO UPDATE SET posts = daily_totals.posts + EXCLUDED.posts""")) {
+            setColumns(upsert, 1, connection, changed);
+            upsert.executeUpdate();
+        }
+    }
+
+    private void writeDayPosts(Connection connection) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO daily_posts (channel_id, day, posts, views) VALUES (?, ?, ?, ?)
                 ON CONFLICT (channel_id, day) DO UPDATE SET posts = daily_posts.posts + EXCLUDED.posts,
@@ -108,5 +132,14 @@ final class RollupDelta {
                 upsert.executeBatch();
             }
         }
+    }
+
+    private static void setColumns(PreparedStatement statement, int first, Connection connection,
+                                   List<Map.Entry<CountKey, Integer>> changed) throws SQLException {
+        statement.setArray(first, connection.createArrayOf("text", changed.stream().map(e -> e.getKey().metric()).toArray()));
+        statement.setArray(first + 1, connection.createArrayOf("text", changed.stream().map(e -> e.getKey().key()).toArray()));
+        statement.setArray(first + 2, connection.createArrayOf("date",
+                changed.stream().map(e -> Date.valueOf(e.getKey().day())).toArray()));
+        statement.setArray(first + 3, connection.createArrayOf("integer", changed.stream().map(Map.Entry::getValue).toArray()));
     }
 }

@@ -44,6 +44,14 @@ class CountingTest {
             WHERE recount.posts IS DISTINCT FROM rollup.posts
             """;
 
+    /** Every day whose total over channels differs from the sum of the channels' counts. */
+    static final String TOTAL_MISMATCHES = """
+            WITH summed AS (SELECT metric, key, day, sum(posts) AS posts FROM daily_counts GROUP BY 1, 2, 3),
+                 totals AS (SELECT metric, key, day, posts FROM daily_totals)
+            SELECT count(*) FROM summed FULL JOIN totals USING (metric, key, day)
+            WHERE COALESCE(summed.posts, 0) <> COALESCE(totals.posts, 0)
+            """;
+
     static final String DAILY_POST_MISMATCHES = """
             WITH recount AS (
                 SELECT channel_id, (published_at AT TIME ZONE 'UTC')::date AS day, count(*) AS posts,
@@ -150,6 +158,7 @@ class CountingTest {
     @Test
     void theRollupsEqualARecountFromThePosts() {
         assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
         assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
         assertThat(Db.count(dataSource, "SELECT sum(posts) FROM daily_posts")).isEqualTo(22);
     }
@@ -164,6 +173,7 @@ class CountingTest {
         rebuild(ZoneOffset.UTC);
         assertThat(Db.count(dataSource, april27)).isEqualTo(1);
         assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
         assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
     }
 
@@ -173,6 +183,16 @@ class CountingTest {
             RollupTimezone.rebuild(connection, zone);
             connection.commit();
         }
+    }
+
+    @Test
+    void purgingAChannelTakesItsCountsOutOfTheTotals() {
+        assertThat(total("topic", "osce")).isEqualTo(5);
+        Admin.given().delete("/api/channels/EmbUSA?purge=true").then().statusCode(204);
+        assertThat(total("topic", "osce")).isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM daily_totals WHERE posts <> 0")).isZero();
+        assertThat(given().get("/api/top?metric=topic&range=all").then().statusCode(200).extract().jsonPath().getList(""))
+                .isEmpty();
     }
 
     @Test
@@ -186,6 +206,7 @@ class CountingTest {
         assertThat(total("topic", "unesco")).isEqualTo(1);
         assertThat(total("mention", "lavrov")).as("13904 still says Sergey Lavrov’s interview").isEqualTo(6);
         assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
         assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
     }
 
@@ -197,6 +218,7 @@ class CountingTest {
         awaitRecount();
         assertThat(total("mention", "antonov")).isEqualTo(3);
         assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
         given().get("/api/watchlist/recount").then().statusCode(200)
                 .body("state", containsString("done")).body("done", org.hamcrest.Matchers.equalTo(23));
 
@@ -204,6 +226,7 @@ class CountingTest {
         awaitRecount();
         assertThat(total("mention", "antonov")).isZero();
         assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
         given().get("/api/posts?mention=antonov").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
     }
 
