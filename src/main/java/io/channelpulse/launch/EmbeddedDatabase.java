@@ -33,6 +33,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "60")
+                // bulk loads (a backfill, the generator) otherwise checkpoint every few seconds
+                .setServerConfig("max_wal_size", "1GB")
                 .start();
         return new EmbeddedDatabase(postgres);
     }

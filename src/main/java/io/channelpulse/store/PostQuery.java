@@ -31,6 +31,9 @@ public class PostQuery {
     public record Page(List<PostView> items, Position next, Integer nextOffset) {
     }
 
+    /** How many of the newest matches a relevance search ranks. */
+    static final int RANKED = 2000;
+
     private static final String SELECT = """
             SELECT c.handle, p.id, p.published_at, p.text, p.views, p.kind, p.edited, p.signature,
                    p.forwarded_handle, p.forwarded_title, p.forwarded_post_id, p.reply_to, p.hashtags, p.mentions,
@@ -40,7 +43,7 @@ public class PostQuery {
                     FROM post_media m WHERE m.channel_id = p.channel_id AND m.post_id = p.id)::text,
                    (SELECT COALESCE(json_agg(json_build_object('emoji', r.emoji, 'count', r.count) ORDER BY r.position), '[]')
                     FROM post_reactions r WHERE r.channel_id = p.channel_id AND r.post_id = p.id)::text,
-                   p.channel_id
+                   p.channel_id, p.search_vector
             FROM posts p JOIN channels c ON c.id = p.channel_id
             WHERE TRUE
             """;
@@ -76,7 +79,7 @@ public class PostQuery {
             parameters.add(PostStore.utc(filter.to()));
         }
         if (filter.text() != null) {
-            sql.append(" AND to_tsvector('russian', p.text) @@ websearch_to_tsquery('russian', ?)");
+            sql.append(" AND p.search_vector @@ websearch_to_tsquery('russian', ?)");
             parameters.add(filter.text());
         }
         if (filter.topic() != null) {
@@ -93,17 +96,18 @@ public class PostQuery {
             parameters.add(after.channelId());
             parameters.add(after.id());
         }
+        sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?");
         if (offset != null) {
-            sql.append(" ORDER BY ts_rank_cd(to_tsvector('russian', p.text), websearch_to_tsquery('russian', ?)) DESC,");
+            // Ranking every match of a common word would read hundreds of thousands of rows: rank the newest
+            // RANKED matches, which is what people scroll through anyway.
+            parameters.add(RANKED);
+            sql.insert(0, "SELECT * FROM (").append(") matches ORDER BY ts_rank_cd(search_vector, "
+                    + "websearch_to_tsquery('russian', ?)) DESC, published_at DESC, channel_id DESC, id DESC LIMIT ? OFFSET ?");
             parameters.add(filter.text());
-        } else {
-            sql.append(" ORDER BY");
-        }
-        sql.append(" p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?");
-        parameters.add(limit + 1);
-        if (offset != null) {
-            sql.append(" OFFSET ?");
+            parameters.add(limit + 1);
             parameters.add(offset);
+        } else {
+            parameters.add(limit + 1);
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql.toString())) {
