@@ -24,7 +24,7 @@ echo "== starting the app on port $port"
 PULSE_POLL_ENABLED=false QUARKUS_HTTP_PORT=$port java -jar "$jar" > /tmp/pulse-bench-app.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 600); do
   curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
   sleep 1
 done
