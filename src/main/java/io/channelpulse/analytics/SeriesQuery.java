@@ -58,6 +58,38 @@ public class SeriesQuery {
         return points;
     }
 
+    /** A series per channel, for stacked charts and splits: channel id → points (only channels with counts). */
+    public Map<Long, List<Point>> dailyByChannel(Metric metric, String key, List<Long> channelIds, LocalDate first,
+                                                LocalDate last, Bucket bucket) {
+        String sql = "SELECT channel_id, date_trunc('" + bucket.value() + "', day)::date, sum("
+                + (metric == Metric.VIEWS ? "views" : "posts") + ") FROM "
+                + (metric.keyed() ? "daily_counts WHERE metric = ? AND key = ? AND" : "daily_posts WHERE")
+                + " day BETWEEN ? AND ?";
+        List<Object> parameters = new ArrayList<>();
+        if (metric.keyed()) {
+            parameters.add(metric.value());
+            parameters.add(key);
+        }
+        parameters.add(first);
+        parameters.add(last);
+        if (channelIds != null) {
+            sql += " AND channel_id = ANY (?)";
+            parameters.add(channelIds.toArray(Long[]::new));
+        }
+        Map<Long, Map<LocalDate, Long>> counts = new HashMap<>();
+        query(sql + " GROUP BY 1, 2", parameters, rs -> counts.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
+                .put(rs.getObject(2, LocalDate.class), rs.getLong(3)));
+        Map<Long, List<Point>> series = new java.util.LinkedHashMap<>();
+        counts.forEach((channelId, byDay) -> {
+            List<Point> points = new ArrayList<>();
+            for (LocalDate start = bucket.start(first); !start.isAfter(last); start = bucket.next(start)) {
+                points.add(new Point(start.toString(), byDay.getOrDefault(start, 0L)));
+            }
+            series.put(channelId, points);
+        });
+        return series;
+    }
+
     /** Hour buckets in the zone from the hour holding {@code from} up to {@code to} (exclusive). */
     public List<Point> hourly(Metric metric, String key, List<Long> channelIds, Instant from, Instant to, ZoneId zone) {
         StringBuilder sql = new StringBuilder("SELECT date_trunc('hour', published_at AT TIME ZONE ?), "
@@ -92,7 +124,7 @@ public class SeriesQuery {
     /** The first day with posts, for {@code range=all}; empty when nothing is stored. */
     public java.util.Optional<LocalDate> firstDay(List<Long> channelIds) {
         String sql = "SELECT min(day) FROM daily_posts" + (channelIds == null ? "" : " WHERE channel_id = ANY (?)");
-        List<Object> parameters = channelIds == null ? List.of() : List.of(channelIds.toArray(Long[]::new));
+        List<Object> parameters = channelIds == null ? List.of() : List.of((Object) channelIds.toArray(Long[]::new));
         LocalDate[] first = new LocalDate[1];
         query(sql, parameters, rs -> first[0] = rs.getObject(1, LocalDate.class));
         return java.util.Optional.ofNullable(first[0]);

@@ -14,10 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Counts over time and top lists, from the daily rollups. */
@@ -51,11 +49,11 @@ public class AnalyticsResource {
         Bucket buckets = bucket == null || bucket.isBlank() ? Bucket.DAY : Bucket.of(bucket).orElseThrow(() ->
                 new BadParameterException("bucket", "'" + bucket + "' is not one of hour, day, week, month"));
         List<Long> channelIds = ChannelFilter.ids(channels);
-        Days days = days(from, to, range, channelIds);
         ZoneId zone = analytics.timezone();
+        Period days = Period.resolve(from, to, range, channelIds, zone, series);
         List<Point> points;
         if (buckets == Bucket.HOUR) {
-            if (ChronoUnit.DAYS.between(days.first(), days.last()) + 1 > MAX_HOURS / 24) {
+            if (days.days() > MAX_HOURS / 24) {
                 throw new BadParameterException("bucket", "hour buckets are for periods of up to 92 days; use day");
             }
             points = series.hourly(counted, normalizedKey, channelIds, days.first().atStartOfDay(zone).toInstant(),
@@ -80,29 +78,9 @@ public class AnalyticsResource {
             default -> throw new BadParameterException("sort", "'" + sort + "' is not count or rising");
         };
         List<Long> channelIds = ChannelFilter.ids(channels);
-        Days days = days(from, to, range, channelIds);
-        LocalDate previousFirst = days.all() ? null
-                : days.first().minusDays(ChronoUnit.DAYS.between(days.first(), days.last()) + 1);
-        return top.top(counted, channelIds, days.first(), days.last(), previousFirst, order, Limits.parse(limit, 10, 100));
-    }
-
-    /** The local days a request covers; the last 30 days when it names none. */
-    private record Days(LocalDate first, LocalDate last, boolean all) {
-    }
-
-    private Days days(String from, String to, String range, List<Long> channelIds) {
-        ZoneId zone = analytics.timezone();
-        Clock clock = Clock.system(zone);
-        boolean nothingGiven = blank(from) && blank(to) && blank(range);
-        TimeRange period = TimeRange.parse(from, to, nothingGiven ? "30d" : range, zone, clock);
-        LocalDate today = LocalDate.now(clock);
-        LocalDate last = period.to() == null ? today : LocalDate.ofInstant(period.to().minusNanos(1), zone);
-        boolean all = period.from() == null;
-        LocalDate first = all ? series.firstDay(channelIds).orElse(last) : LocalDate.ofInstant(period.from(), zone);
-        if (first.isAfter(last)) {
-            first = last;
-        }
-        return new Days(first, last, all);
+        Period days = Period.resolve(from, to, range, channelIds, analytics.timezone(), series);
+        return top.top(counted, channelIds, days.first(), days.last(), days.previousFirst(), order,
+                Limits.parse(limit, 10, 100));
     }
 
     private static Metric metric(String value, List<Metric> allowed) {
@@ -125,7 +103,4 @@ public class AnalyticsResource {
         return Metric.normalizeKey(key);
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
 }

@@ -3,7 +3,10 @@ package io.channelpulse.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
+import io.quarkus.qute.Template;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -11,9 +14,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Errors as {@code {"error": …}} with a status that says whose fault it was. */
 class ApiExceptionMappers {
 
+    @Inject
+    Template error;
+
     @ServerExceptionMapper
-    Response badParameter(BadParameterException e) {
-        return error(Response.Status.BAD_REQUEST, e.getMessage());
+    Response badParameter(BadParameterException e, UriInfo uri) {
+        return answer(uri, Response.Status.BAD_REQUEST.getStatusCode(), e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -23,7 +29,7 @@ class ApiExceptionMappers {
 
     /** Framework errors (an unreadable body, an unknown path) get the same shape as ours. */
     @ServerExceptionMapper
-    Response webApplication(WebApplicationException e) {
+    Response webApplication(WebApplicationException e, UriInfo uri) {
         Response response = e.getResponse();
         if (response.hasEntity()) {
             return response;
@@ -31,7 +37,17 @@ class ApiExceptionMappers {
         String message = e.getCause() instanceof JsonProcessingException json
                 ? "The request body is not valid JSON: " + json.getOriginalMessage()
                 : e.getMessage();
-        return Response.status(response.getStatus()).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
+        return answer(uri, response.getStatus(), message);
+    }
+
+    /** Pages get a page that explains; the JSON API and the CSV downloads get {"error": …}. */
+    private Response answer(UriInfo uri, int status, String message) {
+        String path = uri.getPath();
+        if (path.startsWith("/api") || path.startsWith("/export") || path.startsWith("/q/")) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(error.data("status", status).data("message", message).render()).build();
     }
 
     @ServerExceptionMapper

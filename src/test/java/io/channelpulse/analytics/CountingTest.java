@@ -129,6 +129,8 @@ class CountingTest {
                 Map.of("t", "2023-05-01", "count", 4),
                 Map.of("t", "2023-05-08", "count", 2),
                 Map.of("t", "2023-05-15", "count", 4));
+        assertThat(given().get("/api/series?metric=posts&range=all&channel=EmbUSA").then().statusCode(200)
+                .extract().jsonPath().getLong("total")).isEqualTo(22);
         assertThat(given().get("/api/series?metric=views&range=all").then().statusCode(200)
                 .extract().jsonPath().getLong("total")).isEqualTo(54_607L);
         List<Map<String, Object>> hours = given().get("/api/series?metric=topic&key=victoryday&bucket=hour"

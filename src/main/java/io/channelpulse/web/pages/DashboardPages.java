@@ -1,0 +1,296 @@
+package io.channelpulse.web.pages;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.analytics.Bucket;
+import io.channelpulse.analytics.Metric;
+import io.channelpulse.analytics.Point;
+import io.channelpulse.analytics.SeriesQuery;
+import io.channelpulse.analytics.TopEntry;
+import io.channelpulse.analytics.TopQuery;
+import io.channelpulse.analytics.Watchlist;
+import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.store.Channel;
+import io.channelpulse.store.PostQuery;
+import io.channelpulse.store.PostView;
+import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.Period;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The dashboard's pages, rendered on the server; charts get their data as JSON in the page. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance overview(Overview page);
+
+        static native TemplateInstance term(TermPage page);
+
+        static native TemplateInstance channel(ChannelPage page);
+
+        static native TemplateInstance compare(ComparePage page);
+
+        static native TemplateInstance search(SearchPage page);
+    }
+
+    /** What every page shows in its frame: filters, the period they resolve to, the tracked channels. */
+    public record Frame(String path, PageFilters filters, Period period, List<Channel> channels, ZoneId zone) {
+
+        public List<String> ranges() {
+            return PageFilters.RANGES;
+        }
+
+        public List<String> buckets() {
+            return PageFilters.BUCKETS.subList(1, PageFilters.BUCKETS.size());
+        }
+
+        public String link(String name, String value) {
+            return path + "?" + filters.with(name, value);
+        }
+
+        public String csv(String file, String extra) {
+            String query = filters.query();
+            return "/export/" + file + "?" + (extra == null || extra.isEmpty() ? query : extra + (query.isEmpty() ? "" : "&" + query));
+        }
+    }
+
+    public record Totals(long posts, long views, long activeChannels) {
+    }
+
+    public record Overview(Frame frame, Totals totals, String volumeChart, List<TopEntry> topTopics,
+                           List<TopEntry> risingTopics, List<TopEntry> topMentions, List<TopEntry> risingMentions,
+                           List<PostView> latest) {
+    }
+
+    public record Row(PostView post, List<Highlight.Piece> pieces) {
+    }
+
+    public record TermPage(Frame frame, String metric, String key, String label, long total, String seriesChart,
+                           String splitChart, List<TopEntry> coTopics, List<TopEntry> coMentions, List<Row> posts,
+                           String next, String seriesQuery) {
+    }
+
+    public record ChannelPage(Frame frame, Channel channel, String subscribersChart, String activityChart,
+                              List<List<Long>> heatmap, long heatmapMax, List<TopEntry> topics, List<TopEntry> mentions,
+                              List<TopEntry> forwards, List<PostView> latest) {
+    }
+
+    public record ComparePage(Frame frame, List<String> keys, boolean share, String compareChart, List<String> problems) {
+    }
+
+    public record SearchPage(Frame frame, String q, List<Row> results, String next, String compareLink) {
+
+        /** {@code q=…} for links, URL-encoded. */
+        public String qParam() {
+            return q == null ? "" : "q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Inject
+    SeriesQuery series;
+
+    @Inject
+    TopQuery top;
+
+    @Inject
+    PostQuery posts;
+
+    @Inject
+    Watchlist watchlist;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    @Inject
+    PageData data;
+
+    @GET
+    public TemplateInstance overview(@QueryParam("range") String range, @QueryParam("from") String from,
+                                     @QueryParam("to") String to, @QueryParam("bucket") String bucket,
+                                     @QueryParam("channel") List<String> channels) {
+        Frame frame = frame("/", range, from, to, bucket, channels);
+        List<Long> ids = data.channelIds(frame.filters().channels());
+        Period period = frame.period();
+        Bucket buckets = bucket(frame.filters());
+        Map<String, List<Point>> byChannel = new LinkedHashMap<>();
+        Map<Long, String> handles = data.handles(frame.channels());
+        series.dailyByChannel(Metric.POSTS, null, ids, period.first(), period.last(), buckets)
+                .forEach((id, points) -> byChannel.put(handles.getOrDefault(id, "#" + id), points));
+        if (byChannel.isEmpty()) {
+            byChannel.put("posts", series.daily(Metric.POSTS, null, ids, period.first(), period.last(), buckets));
+        }
+        Totals totals = data.totals(ids, period);
+        return Templates.overview(new Overview(frame, totals, ChartData.of("bar", true, byChannel).json(),
+                top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
+                top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.RISING, 10),
+                top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
+                top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.RISING, 10),
+                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items()));
+    }
+
+    @GET
+    @Path("topics/{key}")
+    public TemplateInstance topic(@PathParam("key") String key, @QueryParam("range") String range,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("bucket") String bucket, @QueryParam("channel") List<String> channels,
+                                  @QueryParam("cursor") String cursor) {
+        return term(Metric.TOPIC, key, "/topics/", range, from, to, bucket, channels, cursor);
+    }
+
+    @GET
+    @Path("mentions/{key}")
+    public TemplateInstance mention(@PathParam("key") String key, @QueryParam("range") String range,
+                                    @QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("bucket") String bucket, @QueryParam("channel") List<String> channels,
+                                    @QueryParam("cursor") String cursor) {
+        return term(Metric.MENTION, key, "/mentions/", range, from, to, bucket, channels, cursor);
+    }
+
+    private TemplateInstance term(Metric metric, String rawKey, String base, String range, String from, String to,
+                                  String bucket, List<String> channels, String cursor) {
+        String key = Metric.normalizeKey(rawKey);
+        Frame frame = frame(base + key, range, from, to, bucket, channels);
+        List<Long> ids = data.channelIds(frame.filters().channels());
+        Period period = frame.period();
+        Bucket buckets = bucket(frame.filters());
+        List<Point> points = series.daily(metric, key, ids, period.first(), period.last(), buckets);
+        Map<Long, String> handles = data.handles(frame.channels());
+        Map<String, List<Point>> split = new LinkedHashMap<>();
+        series.dailyByChannel(metric, key, ids, period.first(), period.last(), buckets)
+                .forEach((id, channelPoints) -> split.put(handles.getOrDefault(id, "#" + id), channelPoints));
+        if (split.isEmpty()) {
+            split.put(key, points);
+        }
+        String label = top.labels(metric, List.of(key)).get(key);
+        List<String> terms = new ArrayList<>(List.of(key, label));
+        if (metric == Metric.MENTION) {
+            watchlist.find(key).ifPresent(entity -> terms.addAll(entity.aliases()));
+        }
+        PostQuery.Page page = posts.newestFirst(filter(frame, ids, null, metric == Metric.TOPIC ? key : null,
+                metric == Metric.MENTION ? key : null), PageData.decodeCursor(cursor), 20);
+        return Templates.term(new TermPage(frame, metric.value(), key, label,
+                points.stream().mapToLong(Point::count).sum(), ChartData.line(points, label).json(),
+                ChartData.of("bar", true, split).json(),
+                data.cooccurring("hashtags", metric == Metric.TOPIC ? "hashtags" : "mentions", key, ids, period, key),
+                data.cooccurring("mentions", metric == Metric.TOPIC ? "hashtags" : "mentions", key, ids, period, key),
+                rows(page.items(), terms), page.next() == null ? null : PageData.encodeCursor(page.next()),
+                "metric=" + metric.value() + "&key=" + key));
+    }
+
+    @GET
+    @Path("channels/{handle}")
+    public TemplateInstance channel(@PathParam("handle") String handle, @QueryParam("range") String range,
+                                    @QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("bucket") String bucket) {
+        ChannelHandle parsed = ChannelHandle.parse(handle).orElseThrow(() ->
+                new BadParameterException("handle", "'" + handle + "' is not a channel handle"));
+        Channel channel = QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(parsed.value()))
+                .orElseThrow(() -> new NotFoundException("Channel '" + handle + "' is not tracked"));
+        Frame frame = frame("/channels/" + channel.handle, range, from, to, bucket, List.of(channel.handle));
+        Period period = frame.period();
+        List<Long> ids = List.of(channel.id);
+        ZoneId zone = analytics.timezone();
+        List<List<Long>> heatmap = data.heatmap(channel.id, period, zone);
+        long max = heatmap.stream().flatMap(List::stream).mapToLong(Long::longValue).max().orElse(0);
+        return Templates.channel(new ChannelPage(frame, channel, data.subscribers(channel.id, period, zone).json(),
+                data.viewsPerPost(channel.id, period, zone).json(), heatmap, max,
+                top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
+                top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
+                top.top(Metric.FORWARD, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
+                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items()));
+    }
+
+    @GET
+    @Path("compare")
+    public TemplateInstance compare(@QueryParam("k") List<String> keys, @QueryParam("share") String share,
+                                    @QueryParam("range") String range, @QueryParam("from") String from,
+                                    @QueryParam("to") String to, @QueryParam("bucket") String bucket,
+                                    @QueryParam("channel") List<String> channels) {
+        Frame frame = frame("/compare", range, from, to, bucket, channels);
+        List<Long> ids = data.channelIds(frame.filters().channels());
+        Period period = frame.period();
+        Bucket buckets = bucket(frame.filters());
+        boolean asShare = "true".equals(share);
+        List<Point> all = series.daily(Metric.POSTS, null, ids, period.first(), period.last(), buckets);
+        Map<String, List<Point>> lines = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<String> given = keys == null ? List.of() : keys.stream().filter(k -> k != null && !k.isBlank()).toList();
+        for (String k : given) {
+            PageData.Term term = data.term(k);
+            List<Point> points = series.daily(term.metric(), term.key(), ids, period.first(), period.last(), buckets);
+            lines.put(term.display(), asShare ? PageData.share(points, all) : points);
+        }
+        if (given.isEmpty()) {
+            problems.add("Add topics or names to compare, e.g. k=topic:osce&k=mention:nato");
+        }
+        return Templates.compare(new ComparePage(frame, given, asShare, ChartData.of("line", false, lines).json(), problems));
+    }
+
+    @GET
+    @Path("search")
+    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("range") String range,
+                                   @QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("channel") List<String> channels, @QueryParam("cursor") String cursor) {
+        Frame frame = frame("/search", range == null && from == null && to == null ? "all" : range, from, to, null, channels);
+        String text = q == null || q.isBlank() ? null : q.strip();
+        List<Row> rows = List.of();
+        String next = null;
+        String compare = null;
+        if (text != null) {
+            List<Long> ids = data.channelIds(frame.filters().channels());
+            int offset = PageData.decodeOffset(cursor);
+            PostQuery.Page page = posts.mostRelevant(filter(frame, ids, text, null, null), offset, 20);
+            List<String> words = List.of(text.replaceAll("[\"()\\-]", " ").trim().split("\\s+"));
+            rows = rows(page.items(), words);
+            next = page.nextOffset() == null ? null : String.valueOf(page.nextOffset());
+            compare = "/compare?" + String.join("&", words.stream().filter(w -> w.length() > 1 && !w.equalsIgnoreCase("or"))
+                    .map(w -> "k=" + java.net.URLEncoder.encode(w, java.nio.charset.StandardCharsets.UTF_8)).toList());
+        }
+        return Templates.search(new SearchPage(frame, text, rows, next, compare));
+    }
+
+    private Frame frame(String path, String range, String from, String to, String bucket, List<String> channels) {
+        PageFilters filters = PageFilters.of(range, from, to, bucket, channels);
+        bucket(filters);
+        List<Long> ids = data.channelIds(filters.channels());
+        Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, analytics.timezone(), series);
+        return new Frame(path, filters, period, data.channels(), analytics.timezone());
+    }
+
+    private static Bucket bucket(PageFilters filters) {
+        String value = filters.bucket();
+        Bucket bucket = value == null ? Bucket.DAY : Bucket.of(value).orElseThrow(() ->
+                new BadParameterException("bucket", "'" + value + "' is not one of hour, day, week, month"));
+        // Pages chart days and longer; an hour view is the series API's.
+        return bucket == Bucket.HOUR ? Bucket.DAY : bucket;
+    }
+
+    private PostQuery.Filter filter(Frame frame, List<Long> ids, String text, String topic, String mention) {
+        ZoneId zone = analytics.timezone();
+        Period period = frame.period();
+        return new PostQuery.Filter(frame.filters().channels().isEmpty() ? null : frame.filters().channels(),
+                period.all() ? null : period.first().atStartOfDay(zone).toInstant(),
+                period.last().plusDays(1).atStartOfDay(zone).toInstant(), text, topic, mention);
+    }
+
+    private static List<Row> rows(List<PostView> views, List<String> terms) {
+        return views.stream().map(view -> new Row(view, Highlight.pieces(view.text(), terms))).toList();
+    }
+}

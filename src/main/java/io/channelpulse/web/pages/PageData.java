@@ -1,0 +1,255 @@
+package io.channelpulse.web.pages;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.analytics.Metric;
+import io.channelpulse.analytics.Point;
+import io.channelpulse.analytics.TopEntry;
+import io.channelpulse.analytics.TopQuery;
+import io.channelpulse.analytics.Watchlist;
+import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.store.Channel;
+import io.channelpulse.store.PostQuery;
+import io.channelpulse.store.StoreException;
+import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.Period;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Queries that only pages need: the channel list, totals, co-occurrence, a channel's heatmap and snapshots. */
+@ApplicationScoped
+class PageData {
+
+    /** A term on the compare page: {@code topic:osce}, {@code mention:nato}, {@code #osce}, {@code @mfarussia}, or a bare word. */
+    record Term(Metric metric, String key) {
+        String display() {
+            return (metric == Metric.TOPIC ? "#" : metric == Metric.FORWARD ? "fwd:" : "") + key;
+        }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TopQuery top;
+
+    @Inject
+    Watchlist watchlist;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    List<Channel> channels() {
+        return QuarkusTransaction.requiringNew().call(Channel::listByHandle);
+    }
+
+    Map<Long, String> handles(List<Channel> channels) {
+        Map<Long, String> handles = new HashMap<>();
+        channels.forEach(c -> handles.put(c.id, c.handle));
+        return handles;
+    }
+
+    /** Channel ids of the {@code channel} filter; null when it is empty (all channels). */
+    List<Long> channelIds(List<String> handles) {
+        if (handles.isEmpty()) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String handle : handles) {
+            ChannelHandle parsed = ChannelHandle.parse(handle).orElseThrow(() ->
+                    new BadParameterException("channel", "'" + handle + "' is not a channel handle"));
+            ids.add(QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(parsed.value()))
+                    .orElseThrow(() -> new BadParameterException("channel", "'" + handle + "' is not tracked")).id);
+        }
+        return ids;
+    }
+
+    DashboardPages.Totals totals(List<Long> ids, Period period) {
+        long[] totals = new long[3];
+        query("SELECT COALESCE(sum(posts), 0), COALESCE(sum(views), 0), count(DISTINCT channel_id) FILTER (WHERE posts > 0)"
+                + " FROM daily_posts WHERE day BETWEEN ? AND ?" + (ids == null ? "" : " AND channel_id = ANY (?)"),
+                params(period, ids), rs -> {
+                    totals[0] = rs.getLong(1);
+                    totals[1] = rs.getLong(2);
+                    totals[2] = rs.getLong(3);
+                });
+        return new DashboardPages.Totals(totals[0], totals[1], totals[2]);
+    }
+
+    /** Topics or names that appear in the same posts as a key, by number of posts. */
+    List<TopEntry> cooccurring(String column, String keyColumn, String key, List<Long> ids, Period period, String self) {
+        List<String> keys = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        ZoneId zone = analytics.timezone();
+        List<Object> parameters = new ArrayList<>(List.of(key, start(period, zone), end(period, zone)));
+        String sql = "SELECT k, count(*) FROM posts, unnest(" + column + ") k WHERE kind = 'post' AND " + keyColumn
+                + " @> ARRAY[?]::text[] AND published_at >= ? AND published_at < ?"
+                + (ids == null ? "" : " AND channel_id = ANY (?)")
+                + " GROUP BY k ORDER BY 2 DESC, k LIMIT 11";
+        if (ids != null) {
+            parameters.add(ids.toArray(Long[]::new));
+        }
+        query(sql, parameters, rs -> {
+            if (!rs.getString(1).equals(self) || !column.equals(keyColumn)) {
+                keys.add(rs.getString(1));
+                counts.add(rs.getLong(2));
+            }
+        });
+        Metric metric = column.equals("hashtags") ? Metric.TOPIC : Metric.MENTION;
+        Map<String, String> labels = top.labels(metric, keys);
+        List<TopEntry> entries = new ArrayList<>();
+        for (int i = 0; i < keys.size() && i < 10; i++) {
+            entries.add(new TopEntry(keys.get(i), labels.get(keys.get(i)), counts.get(i), 0, 0));
+        }
+        return entries;
+    }
+
+    /** Posts by ISO weekday (rows, Monday first) and local hour (columns). */
+    List<List<Long>> heatmap(long channelId, Period period, ZoneId zone) {
+        long[][] cells = new long[7][24];
+        query("SELECT extract(isodow FROM published_at AT TIME ZONE ?)::int, extract(hour FROM published_at AT TIME ZONE ?)::int,"
+                        + " count(*) FROM posts WHERE channel_id = ? AND kind = 'post' AND published_at >= ? AND published_at < ?"
+                        + " GROUP BY 1, 2",
+                List.of(zone.getId(), zone.getId(), channelId, start(period, zone), end(period, zone)),
+                rs -> cells[rs.getInt(1) - 1][rs.getInt(2)] = rs.getLong(3));
+        List<List<Long>> rows = new ArrayList<>();
+        for (long[] row : cells) {
+            List<Long> values = new ArrayList<>();
+            for (long value : row) {
+                values.add(value);
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
+    /** Subscribers at each poll in the period. */
+    ChartData subscribers(long channelId, Period period, ZoneId zone) {
+        List<Point> points = new ArrayList<>();
+        query("SELECT taken_at, subscribers FROM channel_snapshots WHERE channel_id = ? AND subscribers IS NOT NULL"
+                        + " AND taken_at >= ? AND taken_at < ? ORDER BY taken_at",
+                List.of(channelId, start(period, zone), end(period, zone)),
+                rs -> points.add(new Point(rs.getTimestamp(1).toInstant().toString(), rs.getLong(2))));
+        return ChartData.line(points, "subscribers");
+    }
+
+    /** Views of each post in the period (the newest 500), by publication time. */
+    ChartData viewsPerPost(long channelId, Period period, ZoneId zone) {
+        List<Point> points = new ArrayList<>();
+        query("SELECT published_at, views FROM (SELECT published_at, views FROM posts WHERE channel_id = ? AND kind = 'post'"
+                        + " AND views IS NOT NULL AND published_at >= ? AND published_at < ? ORDER BY published_at DESC LIMIT 500)"
+                        + " newest ORDER BY published_at",
+                List.of(channelId, start(period, zone), end(period, zone)),
+                rs -> points.add(new Point(rs.getTimestamp(1).toInstant().toString(), rs.getLong(2))));
+        return ChartData.line(points, "views per post");
+    }
+
+    Term term(String raw) {
+        String value = raw.strip();
+        int colon = value.indexOf(':');
+        if (colon > 0) {
+            String metric = value.substring(0, colon).toLowerCase(Locale.ROOT);
+            Metric parsed = Metric.of(metric).filter(Metric::keyed).orElseThrow(() -> new BadParameterException("k",
+                    "'" + raw + "': use topic:KEY, mention:KEY or forward:KEY"));
+            return new Term(parsed, Metric.normalizeKey(value.substring(colon + 1)));
+        }
+        if (value.startsWith("#")) {
+            return new Term(Metric.TOPIC, Metric.normalizeKey(value));
+        }
+        String key = Metric.normalizeKey(value);
+        boolean watched = value.startsWith("@") || watchlist.find(key).isPresent();
+        return new Term(watched ? Metric.MENTION : Metric.TOPIC, key);
+    }
+
+    /** Each count as a percentage of all posts in the same bucket. */
+    static List<Point> share(List<Point> counts, List<Point> all) {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        all.forEach(p -> totals.put(p.t(), p.count()));
+        return counts.stream().map(p -> {
+            long total = totals.getOrDefault(p.t(), 0L);
+            return new Point(p.t(), total == 0 ? 0 : Math.round(p.count() * 100.0 / total));
+        }).toList();
+    }
+
+    static String encodeCursor(PostQuery.Position position) {
+        String plain = position.publishedAt() + "|" + position.channelId() + "|" + position.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static PostQuery.Position decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8).split("\\|");
+            return new PostQuery.Position(Instant.parse(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        } catch (RuntimeException e) {
+            throw new BadParameterException("cursor", "not a link from this page");
+        }
+    }
+
+    static int decodeOffset(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(cursor.strip()));
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("cursor", "not a link from this page");
+        }
+    }
+
+    private static Timestamp start(Period period, ZoneId zone) {
+        return Timestamp.from(period.first().atStartOfDay(zone).toInstant());
+    }
+
+    private static Timestamp end(Period period, ZoneId zone) {
+        return Timestamp.from(period.last().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private static List<Object> params(Period period, List<Long> ids) {
+        List<Object> parameters = new ArrayList<>(List.of(period.first(), period.last()));
+        if (ids != null) {
+            parameters.add(ids.toArray(Long[]::new));
+        }
+        return parameters;
+    }
+
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, List<Object> parameters, RowReader reader) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                statement.setObject(i + 1, value instanceof Long[] ids ? connection.createArrayOf("bigint", ids) : value);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read page data", e);
+        }
+    }
+}

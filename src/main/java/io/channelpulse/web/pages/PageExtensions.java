@@ -1,0 +1,16 @@
+package io.channelpulse.web.pages;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Values computed for templates. */
+@TemplateExtension
+class PageExtensions {
+
+    /** A heatmap cell's shade from 0 (none) to 4 (the busiest cell). */
+    static int heat(Long count, long max) {
+        if (count == null || count == 0 || max == 0) {
+            return 0;
+        }
+        return (int) Math.min(4, Math.ceil(count * 4.0 / max));
+    }
+}
