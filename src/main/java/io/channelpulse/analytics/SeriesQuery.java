@@ -58,6 +58,32 @@ public class SeriesQuery {
         return points;
     }
 
+    /** Daily series of several keys at once (for sparklines), over all or some channels: key → points. */
+    public Map<String, List<Point>> dailyForKeys(Metric metric, List<String> keys, List<Long> channelIds,
+                                                 LocalDate first, LocalDate last, Bucket bucket) {
+        Map<String, Map<LocalDate, Long>> counts = new HashMap<>();
+        List<Object> parameters = new ArrayList<>(List.of(metric.value(), keys.toArray(String[]::new), first, last));
+        String sql = "SELECT key, date_trunc('" + bucket.value() + "', day)::date, sum(posts) FROM "
+                + (channelIds == null ? "daily_totals" : "daily_counts")
+                + " WHERE metric = ? AND key = ANY (?) AND day BETWEEN ? AND ?";
+        if (channelIds != null) {
+            sql += " AND channel_id = ANY (?)";
+            parameters.add(channelIds.toArray(Long[]::new));
+        }
+        query(sql + " GROUP BY 1, 2", parameters, rs -> counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .put(rs.getObject(2, LocalDate.class), rs.getLong(3)));
+        Map<String, List<Point>> series = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            Map<LocalDate, Long> byDay = counts.getOrDefault(key, Map.of());
+            List<Point> points = new ArrayList<>();
+            for (LocalDate start = bucket.start(first); !start.isAfter(last); start = bucket.next(start)) {
+                points.add(new Point(start.toString(), byDay.getOrDefault(start, 0L)));
+            }
+            series.put(key, points);
+        }
+        return series;
+    }
+
     /** A series per channel, for stacked charts and splits: channel id → points (only channels with counts). */
     public Map<Long, List<Point>> dailyByChannel(Metric metric, String key, List<Long> channelIds, LocalDate first,
                                                 LocalDate last, Bucket bucket) {

@@ -74,8 +74,12 @@ public class DashboardPages {
     public record Totals(long posts, long views, long activeChannels) {
     }
 
-    public record Overview(Frame frame, Totals totals, String volumeChart, List<TopEntry> topTopics,
-                           List<TopEntry> risingTopics, List<TopEntry> topMentions, List<TopEntry> risingMentions,
+    /** A line of a top list with its sparkline. */
+    public record SparkEntry(String key, String label, long count, long previous, double score, String spark) {
+    }
+
+    public record Overview(Frame frame, Totals totals, String volumeChart, List<SparkEntry> topTopics,
+                           List<SparkEntry> risingTopics, List<SparkEntry> topMentions, List<SparkEntry> risingMentions,
                            List<PostView> latest) {
     }
 
@@ -138,11 +142,19 @@ public class DashboardPages {
         }
         Totals totals = data.totals(ids, period);
         return Templates.overview(new Overview(frame, totals, ChartData.of("bar", true, byChannel).json(),
-                top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
-                top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.RISING, 10),
-                top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
-                top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.RISING, 10),
+                sparks(Metric.TOPIC, TopQuery.Order.COUNT, ids, period, buckets),
+                sparks(Metric.TOPIC, TopQuery.Order.RISING, ids, period, buckets),
+                sparks(Metric.MENTION, TopQuery.Order.COUNT, ids, period, buckets),
+                sparks(Metric.MENTION, TopQuery.Order.RISING, ids, period, buckets),
                 posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items()));
+    }
+
+    private List<SparkEntry> sparks(Metric metric, TopQuery.Order order, List<Long> ids, Period period, Bucket bucket) {
+        List<TopEntry> entries = top.top(metric, ids, period.first(), period.last(), period.previousFirst(), order, 10);
+        Map<String, List<Point>> lines = series.dailyForKeys(metric, entries.stream().map(TopEntry::key).toList(), ids,
+                period.first(), period.last(), bucket);
+        return entries.stream().map(e -> new SparkEntry(e.key(), e.label(), e.count(), e.previous(), e.score(),
+                Sparkline.points(lines.getOrDefault(e.key(), List.of())))).toList();
     }
 
     @GET

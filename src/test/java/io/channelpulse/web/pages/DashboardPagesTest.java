@@ -57,6 +57,7 @@ class DashboardPagesTest {
         assertThat(page.select(".ranges a").eachAttr("href")).contains("/?range=7d", "/?range=all");
         assertThat(page.select("a:contains(Download CSV)").eachAttr("href"))
                 .contains("/export/series.csv?metric=posts&range=all", "/export/top.csv?metric=topic&range=all");
+        assertThat(page.select("#topics svg.spark polyline").attr("points")).isNotBlank();
         assertThat(page.select("script[src]").eachAttr("src")).containsExactly("/webjars/chart.js/dist/chart.umd.js", "/js/charts.js");
     }
 
@@ -134,6 +135,12 @@ class DashboardPagesTest {
     @Test
     void theApiStillAnswersJsonErrors() {
         given().get("/api/posts?limit=0").then().statusCode(400).contentType("application/json");
+    }
+
+    @Test
+    void pagesForbidScriptsFromElsewhere() {
+        given().get("/").then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"));
     }
 
     @Test
