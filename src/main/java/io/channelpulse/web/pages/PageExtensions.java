@@ -6,6 +6,15 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 class PageExtensions {
 
+    /** The start of a long text, cut at a word, for lists of posts; the full post is one click away. */
+    static String excerpt(String text, int length) {
+        if (text == null || text.length() <= length) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', length);
+        return text.substring(0, cut > length / 2 ? cut : length) + " …";
+    }
+
     /** A heatmap cell's shade from 0 (none) to 4 (the busiest cell). */
     static int heat(Long count, long max) {
         if (count == null || count == 0 || max == 0) {

@@ -1,0 +1,182 @@
+package io.channelpulse.browser;
+
+import io.channelpulse.testing.Admin;
+import io.channelpulse.testing.Db;
+import io.channelpulse.testing.PulseTestResources;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every page in headless chromium over the EmbUSA and pulse_edge fixtures: it loads, logs no error, asks nothing
+ * of any other machine, and every chart on it is drawn with data. Screenshots go to target/screenshots/.
+ * Needs chromium and chromedriver (installed by .ci/run); fails saying so without them.
+ */
+@QuarkusTest
+class PagesBrowserTest {
+
+    static final Duration CHARTS_TIMEOUT = Duration.ofSeconds(5);
+
+    static Browser browser;
+
+    @Inject
+    DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void twoChannels() {
+        Db.reset(dataSource);
+        PulseTestResources.telegram().reset();
+        Admin.given().body(Map.of("handle", "EmbUSA")).post("/api/channels").then().statusCode(201);
+        Admin.given().body(Map.of("handle", "pulse_edge")).post("/api/channels").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Db.count(dataSource, "SELECT count(*) FROM channels WHERE backfill_done AND last_polled_at IS NOT NULL") == 2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "/",
+            "/?range=all",
+            "/topics/osce?range=all",
+            "/mentions/lavrov?range=all",
+            "/channels/EmbUSA?range=all",
+            "/compare?k=topic:osce&k=mention:nato&range=all",
+            "/search?q=Lavrov",
+    })
+    void pageLoadsCleanlyWithItsChartsDrawn(String path) {
+        browser.open(url(path));
+        List<Browser.ChartState> charts = browser.awaitCharts(CHARTS_TIMEOUT);
+        browser.screenshot(screenshotName(path));
+
+        String title = browser.driver().getTitle();
+        int status = browser.documentStatus();
+        assertThat(status).as("HTTP status of %s", path).isEqualTo(200);
+        assertThat(title).as("title of %s", path).isNotBlank().doesNotContainIgnoringCase("not found");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                .as("text of %s", path).doesNotContain("Not Found").doesNotContain("Internal Server Error");
+        assertThat(browser.consoleErrors()).as("console errors on %s", path).isEmpty();
+        assertThat(browser.nonLocalRequests()).as("requests from %s that leave localhost", path).isEmpty();
+        assertThat(charts).as("charts on %s", path)
+                .allSatisfy(chart -> assertThat(chart.drawn()).as(chart.describe()).isTrue());
+    }
+
+    @Test
+    void theRangePickerChangesTheUrlAndTheChart() {
+        browser.open(url("/?range=all"));
+        List<Browser.ChartState> charts = browser.awaitCharts(CHARTS_TIMEOUT);
+        assertThat(charts).as("charts on the overview").isNotEmpty()
+                .allSatisfy(chart -> assertThat(chart.drawn()).as(chart.describe()).isTrue());
+        String before = browser.chartData(0);
+
+        pickRange("7d");
+        browser.waitFor(Duration.ofSeconds(10), "the URL to carry range=7d",
+                () -> "7d".equals(queryParameter(browser.driver().getCurrentUrl(), "range").orElse(null)));
+        browser.waitFor(Duration.ofSeconds(10), "the first chart to show other data",
+                () -> {
+                    String now = browser.chartData(0);
+                    return now != null && !now.equals(before);
+                });
+        browser.screenshot("overview_range_7d");
+        assertThat(queryParameter(browser.driver().getCurrentUrl(), "range")).contains("7d");
+        assertThat(browser.charts()).as("charts after picking 7d")
+                .allSatisfy(chart -> assertThat(chart.hasChart()).as(chart.describe()).isTrue());
+        assertThat(browser.consoleErrors()).as("console errors after picking 7d").isEmpty();
+        assertThat(browser.nonLocalRequests()).as("requests after picking 7d that leave localhost").isEmpty();
+    }
+
+    /** Follows the picker's link to {@code range}, or chooses it in the picker's select (submitting its form). */
+    private void pickRange(String range) {
+        List<WebElement> links = browser.driver().findElements(By.cssSelector("a[href*='range=" + range + "']"));
+        if (!links.isEmpty()) {
+            links.get(0).click();
+            return;
+        }
+        for (WebElement element : browser.driver().findElements(By.tagName("select"))) {
+            Select select = new Select(element);
+            Optional<WebElement> option = select.getOptions().stream()
+                    .filter(o -> range.equals(o.getDomProperty("value"))
+                            || String.valueOf(o.getDomProperty("value")).contains("range=" + range))
+                    .findFirst();
+            if (option.isPresent()) {
+                String url = browser.driver().getCurrentUrl();
+                select.selectByValue(option.get().getDomProperty("value"));
+                if (browser.driver().getCurrentUrl().equals(url)) {
+                    // without JavaScript the picker is a form: submit it as a person would with its button
+                    List<WebElement> buttons = element.findElements(By.xpath(
+                            "ancestor::form//*[self::button or (self::input and @type='submit')]"));
+                    if (buttons.isEmpty()) {
+                        element.submit();
+                    } else {
+                        buttons.get(0).click();
+                    }
+                }
+                return;
+            }
+        }
+        throw new AssertionError("The overview has no range picker offering " + range
+                + " (neither a link with range=" + range + " nor a select option " + range + ")");
+    }
+
+    private String url(String path) {
+        return URI.create(base.toString()).resolve(path).toString();
+    }
+
+    static String screenshotName(String path) {
+        String name = path.replaceFirst("^/", "");
+        if (name.isEmpty() || name.startsWith("?")) {
+            name = "overview" + name;
+        }
+        return name.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("_+$", "");
+    }
+
+    static Optional<String> queryParameter(String url, String name) {
+        String query = URI.create(url).getRawQuery();
+        if (query == null) {
+            return Optional.empty();
+        }
+        Map<String, String> params = Arrays.stream(query.split("&"))
+                .map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                        p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "",
+                        (a, b) -> a));
+        return Optional.ofNullable(params.get(name));
+    }
+}
