@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Template;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
 
 /** Errors as {@code {"error": …}} with a status that says whose fault it was. */
 class ApiExceptionMappers {
@@ -48,6 +51,22 @@ class ApiExceptionMappers {
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(error.data("status", status).data("message", message).render()).build();
+    }
+
+    /**
+     * A write without admin credentials. The API answers with a Basic challenge (the login form's cookie does
+     * not count there); pages send the person to the login form.
+     */
+    @ServerExceptionMapper
+    Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        if (uri.getPath().startsWith("/api")) {
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .header("WWW-Authenticate", "Basic realm=\"Channel Pulse\", charset=\"UTF-8\"")
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(new ApiError("Changes need the admin user: HTTP Basic as admin with the admin password"))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/admin/login")).build();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package io.channelpulse.web;
 
 import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.PostQuery;
 import io.channelpulse.store.PostView;
 import jakarta.inject.Inject;
@@ -38,7 +39,11 @@ public class PostResource {
                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                          @QueryParam("sort") String sort) {
         TimeRange period = TimeRange.parse(from, to, range, analytics.timezone(), Clock.systemUTC());
-        PostQuery.Filter filter = new PostQuery.Filter(channels, period.from(), period.to(), blankToNull(q),
+        // Resolved like every other filter: @handles and links work, an untracked channel is a 400.
+        List<Long> channelIds = ChannelFilter.ids(channels);
+        List<String> handles = channelIds == null ? null : channels.stream().filter(c -> c != null && !c.isBlank())
+                .map(c -> ChannelHandle.parse(c).orElseThrow().value()).toList();
+        PostQuery.Filter filter = new PostQuery.Filter(handles, period.from(), period.to(), blankToNull(q),
                 key(topic), key(mention));
         int pageSize = Limits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         boolean relevance = switch (sort == null || sort.isBlank() ? (filter.text() == null ? "newest" : "relevance") : sort) {

@@ -62,6 +62,9 @@ class PostListingTest {
     void filtersByChannelPeriodTopicMentionAndText() {
         assertThat(items("channel=pulse_edge")).hasSize(6);
         assertThat(items("channel=pulse_edge&channel=EMBUSA")).hasSize(29);
+        assertThat(items("channel=@pulse_edge")).hasSize(6);
+        given().get("/api/posts?channel=nobody_here").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("channel:"));
         // 501 is 2024-03-01T07:00Z: in UTC it is on March 1st, the date-only bounds cover whole days
         assertThat(ids("channel=pulse_edge&from=2024-03-01&to=2024-03-01")).containsExactly(501L);
         assertThat(ids("channel=pulse_edge&from=2024-03-05")).containsExactly(506L, 505L);

@@ -15,6 +15,16 @@ class PageExtensions {
         return text.substring(0, cut > length / 2 ? cut : length) + " …";
     }
 
+    /** What an admin can do with a channel in its state. */
+    static java.util.List<String> actions(io.channelpulse.store.Channel channel) {
+        return channel.status == io.channelpulse.store.ChannelStatus.PAUSED
+                ? java.util.List.of("resume", "remove") : java.util.List.of("poll", "pause", "remove");
+    }
+
+    static String aliasList(io.channelpulse.analytics.WatchedEntity entity) {
+        return String.join(", ", entity.aliases());
+    }
+
     /** A heatmap cell's shade from 0 (none) to 4 (the busiest cell). */
     static int heat(Long count, long max) {
         if (count == null || count == 0 || max == 0) {

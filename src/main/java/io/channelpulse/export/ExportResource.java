@@ -1,0 +1,203 @@
+package io.channelpulse.export;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.analytics.Metric;
+import io.channelpulse.analytics.Point;
+import io.channelpulse.analytics.TopEntry;
+import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.store.StoreException;
+import io.channelpulse.web.AnalyticsResource;
+import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.TimeRange;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CSV downloads with the same parameters as the JSON API: every matching post (streamed from the database),
+ * a series, a top list. Open to everyone, like the JSON reads. A bad parameter is a 400 {@code {"error": …}}
+ * before any CSV is written.
+ */
+@Path("/export")
+@Produces(ExportResource.CSV)
+public class ExportResource {
+
+    public static final String CSV = "text/csv; charset=utf-8";
+
+    @Inject
+    PostExport postExport;
+
+    @Inject
+    AnalyticsResource analyticsApi;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    @Inject
+    DataSource dataSource;
+
+    /** A tracked channel: its id and its handle as stored. */
+    record TrackedChannel(long id, String handle) {
+    }
+
+    /** {@code channel,id,url,published_at,text,views,edited,forwarded_from,hashtags,mentions,kind,signature,reply_to}. */
+    @GET
+    @Path("/posts.csv")
+    @Blocking
+    public Response posts(@QueryParam("channel") List<String> channels, @QueryParam("from") String from,
+                          @QueryParam("to") String to, @QueryParam("range") String range, @QueryParam("q") String q,
+                          @QueryParam("topic") String topic, @QueryParam("mention") String mention,
+                          @QueryParam("sort") String sort) {
+        ZoneId zone = analytics.timezone();
+        TimeRange period = TimeRange.parse(from, to, range, zone, Clock.systemUTC());
+        if (!blank(sort) && !sort.equals("newest")) {
+            throw new BadParameterException("sort", sort.equals("relevance")
+                    ? "the CSV export lists every match newest first; relevance is for the JSON listing"
+                    : "'" + sort + "' is not newest");
+        }
+        List<TrackedChannel> tracked = channels(channels);
+        PostExport.Filter filter = new PostExport.Filter(
+                tracked == null ? null : tracked.stream().map(TrackedChannel::id).toList(),
+                period.from(), period.to(), blank(q) ? null : q.strip(), key(topic), key(mention));
+        ExportFileName name = ExportFileName.of("posts")
+                .channels(handles(tracked))
+                .with(blank(topic) ? null : "topic-" + filter.topic())
+                .with(blank(mention) ? null : "mention-" + filter.mention())
+                .with(blank(q) ? null : "search")
+                .period(period.from(), period.to(), zone);
+        StreamingOutput body = out -> postExport.write(filter, out);
+        return csv(body, name);
+    }
+
+    /** {@code bucket_start,metric,key,count}: the points of {@code GET /api/series}, zeros included. */
+    @GET
+    @Path("/series.csv")
+    @Blocking
+    public Response series(@QueryParam("metric") String metric, @QueryParam("key") String key,
+                           @QueryParam("channel") List<String> channels, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("range") String range,
+                           @QueryParam("bucket") String bucket) {
+        AnalyticsResource.Series series = analyticsApi.series(metric, key, channels, from, to, range, bucket);
+        ExportFileName name = ExportFileName.of("series")
+                .with(series.metric())
+                .with(series.key())
+                .with(series.bucket())
+                .channels(handles(channels(channels)))
+                .period(period(from, to, range));
+        StreamingOutput body = out -> {
+            CsvWriter csv = new CsvWriter(out);
+            csv.row("bucket_start", "metric", "key", "count");
+            for (Point point : series.points()) {
+                csv.plain(point.t()).text(series.metric()).text(series.key()).number(point.count()).endRow();
+            }
+            csv.flush();
+        };
+        return csv(body, name);
+    }
+
+    /** {@code key,label,count,previous,score}: the lines of {@code GET /api/top}. */
+    @GET
+    @Path("/top.csv")
+    @Blocking
+    public Response top(@QueryParam("metric") String metric, @QueryParam("channel") List<String> channels,
+                        @QueryParam("from") String from, @QueryParam("to") String to,
+                        @QueryParam("range") String range, @QueryParam("limit") String limit,
+                        @QueryParam("sort") String sort) {
+        List<TopEntry> entries = analyticsApi.top(metric, channels, from, to, range, limit, sort);
+        ExportFileName name = ExportFileName.of("top")
+                .with(Metric.of(metric).map(Metric::value).orElse(null))
+                .with("rising".equals(sort) ? "rising" : null)
+                .channels(handles(channels(channels)))
+                .period(period(from, to, range));
+        StreamingOutput body = out -> {
+            CsvWriter csv = new CsvWriter(out);
+            csv.row("key", "label", "count", "previous", "score");
+            for (TopEntry entry : entries) {
+                csv.text(entry.key()).text(entry.label()).number(entry.count()).number(entry.previous())
+                        .number(entry.score()).endRow();
+            }
+            csv.flush();
+        };
+        return csv(body, name);
+    }
+
+    private static Response csv(StreamingOutput body, ExportFileName name) {
+        return Response.ok(body)
+                .header(HttpHeaders.CONTENT_TYPE, CSV)
+                .header("Content-Disposition", name.contentDisposition())
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    private ExportFileName.Period period(String from, String to, String range) {
+        TimeRange period = defaultedPeriod(from, to, range);
+        return new ExportFileName.Period(period.from(), period.to(), analytics.timezone());
+    }
+
+    /** Series and top lists cover the last 30 days when the request names no period, as the JSON does. */
+    private TimeRange defaultedPeriod(String from, String to, String range) {
+        boolean nothingGiven = blank(from) && blank(to) && blank(range);
+        ZoneId zone = analytics.timezone();
+        return TimeRange.parse(from, to, nothingGiven ? "30d" : range, zone, Clock.system(zone));
+    }
+
+    /** The tracked channels the repeatable {@code channel} parameter names; null when it names none (all). */
+    List<TrackedChannel> channels(List<String> handles) {
+        if (handles == null || handles.stream().allMatch(ExportResource::blank)) {
+            return null;
+        }
+        List<TrackedChannel> tracked = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT id, handle FROM channels WHERE lower(handle) = ?")) {
+            for (String handle : handles) {
+                if (blank(handle)) {
+                    continue;
+                }
+                ChannelHandle parsed = ChannelHandle.parse(handle).orElseThrow(() ->
+                        new BadParameterException("channel", "'" + handle + "' is not a channel handle"));
+                query.setString(1, parsed.key());
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new BadParameterException("channel", "'" + handle + "' is not tracked");
+                    }
+                    TrackedChannel channel = new TrackedChannel(rs.getLong(1), rs.getString(2));
+                    if (tracked.stream().noneMatch(t -> t.id() == channel.id())) {
+                        tracked.add(channel);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not look up channels", e);
+        }
+        return tracked;
+    }
+
+    private static List<String> handles(List<TrackedChannel> tracked) {
+        return tracked == null ? null : tracked.stream().map(TrackedChannel::handle).toList();
+    }
+
+    private static String key(String value) {
+        return blank(value) ? null : Metric.normalizeKey(value);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,164 @@
+package io.channelpulse.web.pages;
+
+import io.channelpulse.analytics.MentionRecount;
+import io.channelpulse.analytics.WatchedEntity;
+import io.channelpulse.analytics.Watchlist;
+import io.channelpulse.ingest.ChannelRegistry;
+import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.store.Channel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin pages: channels and the watchlist, behind the login form. Every change is a POST form with a
+ * CSRF token, answered by a redirect back to the page with a message (post/redirect/get).
+ */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+public class AdminPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(boolean failed);
+
+        static native TemplateInstance admin(AdminPage page);
+    }
+
+    public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
+                            String message) {
+    }
+
+    @Inject
+    ChannelRegistry registry;
+
+    @Inject
+    Watchlist watchlist;
+
+    @Inject
+    MentionRecount recount;
+
+    @GET
+    @Path("/login")
+    @PermitAll
+    public TemplateInstance login(@QueryParam("error") String error) {
+        return Templates.login(error != null);
+    }
+
+    @GET
+    @RolesAllowed("admin")
+    public TemplateInstance admin(@QueryParam("message") String message) {
+        return Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
+                watchlist.entities(), recount.progress(), message));
+    }
+
+    @POST
+    @Path("/channels")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addChannel(@RestForm String handle) {
+        Optional<ChannelHandle> parsed = ChannelHandle.parse(handle);
+        if (parsed.isEmpty()) {
+            return back("'" + (handle == null ? "" : handle) + "' is not a public channel handle: use a username like "
+                    + "EmbUSA, @EmbUSA or a link like https://t.me/s/EmbUSA");
+        }
+        ChannelRegistry.Tracked tracked = registry.track(parsed.get());
+        return back(tracked.created() ? "Added @" + tracked.channel().handle + "; its history is being fetched"
+                : "@" + tracked.channel().handle + " was tracked already (and is active)");
+    }
+
+    @POST
+    @Path("/channels/{handle}/{action}")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response channelAction(@PathParam("handle") String handle, @PathParam("action") String action) {
+        ChannelHandle parsed = ChannelHandle.parse(handle).orElse(null);
+        if (parsed == null || registry.find(parsed).isEmpty()) {
+            return back("@" + handle + " is not tracked");
+        }
+        return switch (action) {
+            case "pause" -> {
+                registry.untrack(parsed, false);
+                yield back("Paused @" + handle + "; its posts are kept");
+            }
+            case "resume" -> {
+                registry.track(parsed);
+                yield back("Resumed @" + handle);
+            }
+            case "poll" -> {
+                registry.pollNow(parsed);
+                yield back("Polling @" + handle + " now");
+            }
+            case "remove" -> {
+                registry.untrack(parsed, true);
+                yield back("Removed @" + handle + " and all its posts");
+            }
+            default -> back("Unknown action '" + action + "'");
+        };
+    }
+
+    @POST
+    @Path("/watchlist")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveEntity(@RestForm String key, @RestForm String label, @RestForm String aliases) {
+        String k = key == null ? "" : key.strip();
+        if (!k.matches("[a-z0-9_]{1,40}")) {
+            return back("The key must be 1-40 lowercase ASCII letters, digits or underscores, like lavrov");
+        }
+        List<String> names = aliases == null ? List.of() : Arrays.stream(aliases.split("[,\\n]"))
+                .map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
+        if (label == null || label.isBlank() || names.isEmpty()) {
+            return back("Give a label and at least one name to look for");
+        }
+        boolean created = watchlist.save(new WatchedEntity(k, label.strip(), names));
+        recount.start();
+        return back((created ? "Added " : "Saved ") + label.strip() + "; history is being recounted");
+    }
+
+    @POST
+    @Path("/watchlist/{key}/delete")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteEntity(@PathParam("key") String key) {
+        if (!watchlist.delete(key)) {
+            return back("'" + key + "' is not on the watchlist");
+        }
+        recount.start();
+        return back("Removed '" + key + "'; history is being recounted");
+    }
+
+    @POST
+    @Path("/logout")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout() {
+        return Response.seeOther(URI.create("/"))
+                .cookie(new NewCookie.Builder("quarkus-credential").path("/").maxAge(0).build()).build();
+    }
+
+    private static Response back(String message) {
+        return Response.seeOther(URI.create("/admin?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
+    }
+}

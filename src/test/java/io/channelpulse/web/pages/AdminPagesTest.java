@@ -1,0 +1,132 @@
+package io.channelpulse.web.pages;
+
+import io.channelpulse.testing.Admin;
+import io.channelpulse.testing.Db;
+import io.channelpulse.testing.PulseTestResources;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin pages: login form, session cookie, CSRF tokens, and the changes they make. */
+@QuarkusTest
+class AdminPagesTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private Map<String, String> cookies;
+    private String csrfName;
+    private String csrfToken;
+
+    @BeforeEach
+    void loggedIn() {
+        Db.reset(dataSource);
+        PulseTestResources.telegram().reset();
+        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", Admin.PASSWORD).post("/j_security_check");
+        assertThat(login.statusCode()).isIn(200, 302, 303);
+        cookies = new HashMap<>(login.cookies());
+        assertThat(cookies).containsKey("quarkus-credential");
+        Response page = given().cookies(cookies).get("/admin");
+        assertThat(page.statusCode()).isEqualTo(200);
+        cookies.putAll(page.cookies());
+        Document html = Jsoup.parse(page.asString());
+        csrfName = html.selectFirst("form[action=/admin/channels] input[type=hidden]").attr("name");
+        csrfToken = html.selectFirst("form[action=/admin/channels] input[type=hidden]").attr("value");
+        assertThat(csrfToken).isNotBlank();
+    }
+
+    @Test
+    void withoutASessionTheAdminPageAsksToLogIn() {
+        Response anonymous = given().redirects().follow(false).get("/admin");
+        assertThat(anonymous.statusCode()).isIn(302, 303);
+        assertThat(anonymous.header("Location")).contains("/admin/login");
+        assertThat(Jsoup.parse(given().get("/admin/login").asString()).select("form[action=/j_security_check]")).hasSize(1);
+        Response wrong = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", "nope").post("/j_security_check");
+        assertThat(wrong.header("Location")).contains("/admin/login?error=true");
+        assertThat(wrong.cookies()).doesNotContainKey("quarkus-credential");
+    }
+
+    @Test
+    void anEmptyInstallTellsWhatToDo() {
+        String html = given().cookies(cookies).get("/admin").asString();
+        assertThat(Jsoup.parse(html).select(".empty").text()).contains("No channels yet — add one");
+    }
+
+    @Test
+    void channelsAreAddedPausedResumedAndRemovedThroughForms() {
+        String message = post("/admin/channels", Map.of("handle", "@EmbUSA"));
+        assertThat(message).contains("Added @EmbUSA");
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isEqualTo(1);
+
+        assertThat(post("/admin/channels/EmbUSA/pause", Map.of())).contains("Paused @EmbUSA");
+        assertThat(Db.text(dataSource, "SELECT status FROM channels")).isEqualTo("paused");
+        assertThat(post("/admin/channels/EmbUSA/resume", Map.of())).contains("Resumed");
+        assertThat(Db.text(dataSource, "SELECT status FROM channels")).isEqualTo("active");
+        assertThat(post("/admin/channels/EmbUSA/remove", Map.of())).contains("Removed @EmbUSA");
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isZero();
+
+        assertThat(post("/admin/channels", Map.of("handle", "not a handle"))).contains("is not a public channel handle");
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenChangesNothing() {
+        Response forged = given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
+                .formParam("handle", "EmbUSA").post("/admin/channels");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        Response wrongToken = given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
+                .formParam("handle", "EmbUSA").formParam(csrfName, "forged").post("/admin/channels");
+        assertThat(wrongToken.statusCode()).isEqualTo(400);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isZero();
+    }
+
+    @Test
+    void withoutALoginAFormChangesNothing() {
+        Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("handle", "EmbUSA").post("/admin/channels");
+        assertThat(anonymous.statusCode()).isIn(302, 303, 401, 403);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isZero();
+    }
+
+    @Test
+    void theWatchlistIsEditedThroughForms() {
+        assertThat(post("/admin/watchlist", Map.of("key", "antonov", "label", "Anatoly Antonov",
+                "aliases", "Antonov, Антонов"))).contains("Added Anatoly Antonov");
+        assertThat(Db.text(dataSource, "SELECT array_to_string(aliases, '|') FROM watched_entities WHERE key = 'antonov'"))
+                .isEqualTo("Antonov|Антонов");
+        assertThat(post("/admin/watchlist", Map.of("key", "Bad Key", "label", "x", "aliases", "x")))
+                .contains("The key must be");
+        assertThat(post("/admin/watchlist/antonov/delete", Map.of())).contains("Removed 'antonov'");
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM watched_entities WHERE key = 'antonov'")).isZero();
+    }
+
+    @Test
+    void theApiDoesNotAcceptThePageSession() {
+        given().cookies(cookies).contentType("application/json").body(Map.of("handle", "EmbUSA"))
+                .post("/api/channels").then().statusCode(401);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isZero();
+    }
+
+    /** Posts a form as the logged-in admin and returns the message of the page it redirects to. */
+    private String post(String path, Map<String, String> fields) {
+        // as a browser sends it: UTF-8, so that Cyrillic names arrive intact
+        Response response = given().redirects().follow(false).cookies(cookies)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(fields).formParam(csrfName, csrfToken).post(path);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(303);
+        String location = response.header("Location");
+        Document page = Jsoup.parse(given().urlEncodingEnabled(false).cookies(cookies).get(location.replaceFirst("^https?://[^/]+", "")).asString());
+        return page.select("#admin-message").text();
+    }
+}
