@@ -90,6 +90,9 @@ class ApiAccessTest {
         given().get("/api/channels/nobody_here").then().statusCode(404)
                 .body("error", equalTo("Channel 'nobody_here' is not tracked"));
         Admin.given().post("/api/channels/nobody_here/poll").then().statusCode(404);
+        // as curl -X POST -u admin:… sends it: no body, no content type
+        given().auth().preemptive().basic("admin", Admin.PASSWORD).post("/api/channels/nobody_here/poll")
+                .then().statusCode(404);
     }
 
     @Test

@@ -12,7 +12,9 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import io.channelpulse.web.BadParameterException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +52,16 @@ public class AdminPages {
     }
 
     public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
-                            String message) {
+                            String message, String csrf) {
     }
+
+    /**
+     * CSRF protection by double submit: the page puts a random token in an HttpOnly, SameSite=Strict cookie and
+     * in every form; a change is made only when both arrive and agree, which another site cannot arrange.
+     */
+    static final String CSRF = "pulse-csrf";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     ChannelRegistry registry;
@@ -68,16 +81,22 @@ public class AdminPages {
 
     @GET
     @RolesAllowed("admin")
-    public TemplateInstance admin(@QueryParam("message") String message) {
-        return Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
-                watchlist.entities(), recount.progress(), message));
+    public Response admin(@QueryParam("message") String message, @CookieParam(CSRF) String csrfCookie) {
+        String csrf = csrfCookie != null && csrfCookie.length() >= 32 ? csrfCookie : newToken();
+        String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
+                watchlist.entities(), recount.progress(), message, csrf)).render();
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .cookie(new NewCookie.Builder(CSRF).value(csrf).path("/admin").httpOnly(true)
+                        .sameSite(NewCookie.SameSite.STRICT).build())
+                .build();
     }
 
     @POST
     @Path("/channels")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addChannel(@RestForm String handle) {
+    public Response addChannel(@RestForm String handle, @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
         Optional<ChannelHandle> parsed = ChannelHandle.parse(handle);
         if (parsed.isEmpty()) {
             return back("'" + (handle == null ? "" : handle) + "' is not a public channel handle: use a username like "
@@ -92,7 +111,9 @@ public class AdminPages {
     @Path("/channels/{handle}/{action}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response channelAction(@PathParam("handle") String handle, @PathParam("action") String action) {
+    public Response channelAction(@PathParam("handle") String handle, @PathParam("action") String action,
+                                  @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
         ChannelHandle parsed = ChannelHandle.parse(handle).orElse(null);
         if (parsed == null || registry.find(parsed).isEmpty()) {
             return back("@" + handle + " is not tracked");
@@ -122,7 +143,9 @@ public class AdminPages {
     @Path("/watchlist")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response saveEntity(@RestForm String key, @RestForm String label, @RestForm String aliases) {
+    public Response saveEntity(@RestForm String key, @RestForm String label, @RestForm String aliases,
+                               @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
         String k = key == null ? "" : key.strip();
         if (!k.matches("[a-z0-9_]{1,40}")) {
             return back("The key must be 1-40 lowercase ASCII letters, digits or underscores, like lavrov");
@@ -141,7 +164,9 @@ public class AdminPages {
     @Path("/watchlist/{key}/delete")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response deleteEntity(@PathParam("key") String key) {
+    public Response deleteEntity(@PathParam("key") String key, @RestForm String csrf,
+                                 @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
         if (!watchlist.delete(key)) {
             return back("'" + key + "' is not on the watchlist");
         }
@@ -153,9 +178,23 @@ public class AdminPages {
     @Path("/logout")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout() {
+    public Response logout(@RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
         return Response.seeOther(URI.create("/"))
                 .cookie(new NewCookie.Builder("quarkus-credential").path("/").maxAge(0).build()).build();
+    }
+
+    private static void checkCsrf(String form, String cookie) {
+        if (form == null || cookie == null || cookie.length() < 32
+                || !MessageDigest.isEqual(form.getBytes(StandardCharsets.UTF_8), cookie.getBytes(StandardCharsets.UTF_8))) {
+            throw new BadParameterException("csrf", "this form is stale or did not come from this site; reload the admin page and try again");
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Response back(String message) {
