@@ -51,6 +51,11 @@ public class SeriesQuery {
         sql += " GROUP BY 1";
         Map<LocalDate, Long> counts = new HashMap<>();
         query(sql, parameters, rs -> counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2)));
+        return fill(counts, first, last, bucket);
+    }
+
+    /** Every bucket from the one holding {@code first} to the one holding {@code last}, zeros where nothing counted. */
+    private static List<Point> fill(Map<LocalDate, Long> counts, LocalDate first, LocalDate last, Bucket bucket) {
         List<Point> points = new ArrayList<>();
         for (LocalDate start = bucket.start(first); !start.isAfter(last); start = bucket.next(start)) {
             points.add(new Point(start.toString(), counts.getOrDefault(start, 0L)));
@@ -74,12 +79,7 @@ public class SeriesQuery {
                 .put(rs.getObject(2, LocalDate.class), rs.getLong(3)));
         Map<String, List<Point>> series = new java.util.LinkedHashMap<>();
         for (String key : keys) {
-            Map<LocalDate, Long> byDay = counts.getOrDefault(key, Map.of());
-            List<Point> points = new ArrayList<>();
-            for (LocalDate start = bucket.start(first); !start.isAfter(last); start = bucket.next(start)) {
-                points.add(new Point(start.toString(), byDay.getOrDefault(start, 0L)));
-            }
-            series.put(key, points);
+            series.put(key, fill(counts.getOrDefault(key, Map.of()), first, last, bucket));
         }
         return series;
     }
@@ -106,13 +106,7 @@ public class SeriesQuery {
         query(sql + " GROUP BY 1, 2", parameters, rs -> counts.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
                 .put(rs.getObject(2, LocalDate.class), rs.getLong(3)));
         Map<Long, List<Point>> series = new java.util.LinkedHashMap<>();
-        counts.forEach((channelId, byDay) -> {
-            List<Point> points = new ArrayList<>();
-            for (LocalDate start = bucket.start(first); !start.isAfter(last); start = bucket.next(start)) {
-                points.add(new Point(start.toString(), byDay.getOrDefault(start, 0L)));
-            }
-            series.put(channelId, points);
-        });
+        counts.forEach((channelId, byDay) -> series.put(channelId, fill(byDay, first, last, bucket)));
         return series;
     }
 

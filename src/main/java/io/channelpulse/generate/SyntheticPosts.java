@@ -557,7 +557,7 @@ public final class SyntheticPosts {
         }
 
         private String mediaUrl(long id, String extension) {
-            return "https://cdn.synthetic.invalid/file/" + model.handle + "/" + id + "." + extension;
+            return "https://files.synthetic.invalid/" + model.handle + "/" + id + "." + extension;
         }
 
         private long views(long epochSecond, boolean forwarded) {

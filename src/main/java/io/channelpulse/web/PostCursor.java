@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.Base64;
 
 /** The opaque {@code cursor} of post listings: where the previous page ended. */
-final class PostCursor {
+public final class PostCursor {
 
     private PostCursor() {
     }
 
-    static String encode(PostQuery.Position position) {
+    public static String encode(PostQuery.Position position) {
         String plain = position.publishedAt() + "|" + position.channelId() + "|" + position.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
@@ -36,7 +36,7 @@ final class PostCursor {
         throw new BadParameterException("cursor", "not a cursor from a previous answer's 'next'");
     }
 
-    static PostQuery.Position decode(String cursor) {
+    public static PostQuery.Position decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

@@ -14,6 +14,7 @@ import io.channelpulse.store.PostQuery;
 import io.channelpulse.store.PostView;
 import io.channelpulse.web.BadParameterException;
 import io.channelpulse.web.Period;
+import io.channelpulse.web.PostCursor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -196,13 +197,13 @@ public class DashboardPages {
             watchlist.find(key).ifPresent(entity -> terms.addAll(entity.aliases()));
         }
         PostQuery.Page page = posts.newestFirst(filter(frame, ids, null, metric == Metric.TOPIC ? key : null,
-                metric == Metric.MENTION ? key : null), PageData.decodeCursor(cursor), 20);
+                metric == Metric.MENTION ? key : null), PostCursor.decode(cursor), 20);
         return Templates.term(new TermPage(frame, metric.value(), key, label,
                 points.stream().mapToLong(Point::count).sum(), ChartData.line(points, label).json(),
                 ChartData.of("bar", true, split).json(),
                 data.cooccurring("hashtags", metric == Metric.TOPIC ? "hashtags" : "mentions", key, ids, period, key),
                 data.cooccurring("mentions", metric == Metric.TOPIC ? "hashtags" : "mentions", key, ids, period, key),
-                rows(page.items(), terms), page.next() == null ? null : PageData.encodeCursor(page.next()),
+                rows(page.items(), terms), page.next() == null ? null : PostCursor.encode(page.next()),
                 "metric=" + metric.value() + "&key=" + key));
     }
 

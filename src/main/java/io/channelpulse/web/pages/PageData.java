@@ -8,7 +8,6 @@ import io.channelpulse.analytics.TopQuery;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
-import io.channelpulse.store.PostQuery;
 import io.channelpulse.store.StoreException;
 import io.channelpulse.web.BadParameterException;
 import io.channelpulse.web.Period;
@@ -17,16 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,23 +187,6 @@ class PageData {
             long total = totals.getOrDefault(p.t(), 0L);
             return new Point(p.t(), total == 0 ? 0 : Math.round(p.count() * 100.0 / total));
         }).toList();
-    }
-
-    static String encodeCursor(PostQuery.Position position) {
-        String plain = position.publishedAt() + "|" + position.channelId() + "|" + position.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static PostQuery.Position decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8).split("\\|");
-            return new PostQuery.Position(Instant.parse(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-        } catch (RuntimeException e) {
-            throw new BadParameterException("cursor", "not a link from this page");
-        }
     }
 
     static int decodeOffset(String cursor) {
