@@ -57,10 +57,11 @@ public class RollupTimezone {
 
     static void rebuild(Connection connection, ZoneId zone) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("LOCK TABLE posts, daily_posts, daily_counts, daily_totals IN EXCLUSIVE MODE");
+            statement.execute("LOCK TABLE posts, daily_posts, daily_counts, daily_totals, monthly_totals IN EXCLUSIVE MODE");
             statement.execute("DELETE FROM daily_posts");
             statement.execute("DELETE FROM daily_counts");
             statement.execute("DELETE FROM daily_totals");
+            statement.execute("DELETE FROM monthly_totals");
         }
         String day = "(published_at AT TIME ZONE '" + zone.getId().replace("'", "''") + "')::date";
         try (Statement statement = connection.createStatement()) {
@@ -75,6 +76,8 @@ public class RollupTimezone {
                     + "WHERE kind = 'post' AND forwarded_handle IS NOT NULL GROUP BY 2, 3, 4");
             statement.execute("INSERT INTO daily_totals (metric, key, day, posts) "
                     + "SELECT metric, key, day, sum(posts) FROM daily_counts GROUP BY 1, 2, 3");
+            statement.execute("INSERT INTO monthly_totals (metric, key, month, posts) "
+                    + "SELECT metric, key, date_trunc('month', day)::date, sum(posts) FROM daily_totals GROUP BY 1, 2, 3");
         }
     }
 

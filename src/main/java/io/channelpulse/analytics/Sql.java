@@ -28,6 +28,8 @@ final class Sql {
                     value = connection.createArrayOf("bigint", ids);
                 } else if (value instanceof String[] keys) {
                     value = connection.createArrayOf("text", keys);
+                } else if (value instanceof java.sql.Date[] days) {
+                    value = connection.createArrayOf("date", days);
                 }
                 statement.setObject(i + 1, value);
             }

@@ -29,18 +29,12 @@ public class TopQuery {
     public List<TopEntry> top(Metric metric, List<Long> channelIds, LocalDate first, LocalDate last,
                               LocalDate previousFirst, Order order, int limit) {
         LocalDate scanFrom = previousFirst == null ? first : previousFirst;
-        StringBuilder sql = new StringBuilder("""
-                SELECT key, count, previous FROM (
-                    SELECT key, COALESCE(sum(posts) FILTER (WHERE day >= ?), 0) AS count,
-                           COALESCE(sum(posts) FILTER (WHERE day < ?), 0) AS previous
-                    FROM %s WHERE metric = ? AND day BETWEEN ? AND ?""".formatted(
-                channelIds == null ? "daily_totals" : "daily_counts"));
-        List<Object> parameters = new ArrayList<>(List.of(first, first, metric.value(), scanFrom, last));
-        if (channelIds != null) {
-            sql.append(" AND channel_id = ANY (?)");
-            parameters.add(channelIds.toArray(Long[]::new));
-        }
-        sql.append(" GROUP BY key) totals WHERE count > 0 ORDER BY ");
+        List<Object> parameters = new ArrayList<>();
+        String counted = channelIds == null
+                ? totalsOverChannels(metric, scanFrom, first, last, parameters)
+                : perChannel(metric, channelIds, scanFrom, first, last, parameters);
+        StringBuilder sql = new StringBuilder("SELECT key, count, previous FROM (SELECT key, sum(cur) AS count, "
+                + "sum(prev) AS previous FROM (" + counted + ") parts GROUP BY key) totals WHERE count > 0 ORDER BY ");
         sql.append(order == Order.RISING ? "(count - previous) / sqrt(previous + 1.0) DESC, count DESC" : "count DESC");
         sql.append(", key LIMIT ?");
         parameters.add(limit);
@@ -58,6 +52,65 @@ public class TopQuery {
             entries.add(new TopEntry(keys.get(i), labels.get(keys.get(i)), count, previous, TopEntry.score(count, previous)));
         }
         return entries;
+    }
+
+    /** One channel's or a few channels' counts: straight from daily_counts. */
+    private static String perChannel(Metric metric, List<Long> channelIds, LocalDate scanFrom, LocalDate first,
+                                     LocalDate last, List<Object> parameters) {
+        parameters.addAll(List.of(first, first, metric.value(), scanFrom, last, channelIds.toArray(Long[]::new)));
+        return "SELECT key, CASE WHEN day >= ? THEN posts ELSE 0 END AS cur, CASE WHEN day < ? THEN posts ELSE 0 END AS prev"
+                + " FROM daily_counts WHERE metric = ? AND day BETWEEN ? AND ? AND channel_id = ANY (?)";
+    }
+
+    /**
+     * All channels: whole months from monthly_totals, the partial months at the edges of each period from
+     * daily_totals, so a long period costs about as much as a short one.
+     */
+    private static String totalsOverChannels(Metric metric, LocalDate scanFrom, LocalDate first, LocalDate last,
+                                             List<Object> parameters) {
+        List<LocalDate> months = new ArrayList<>();
+        List<LocalDate[]> edges = new ArrayList<>();
+        if (scanFrom.isBefore(first)) {
+            split(scanFrom, first.minusDays(1), months, edges);
+        }
+        split(first, last, months, edges);
+        StringBuilder sql = new StringBuilder("SELECT key, CASE WHEN month >= ? THEN posts ELSE 0 END AS cur,"
+                + " CASE WHEN month < ? THEN posts ELSE 0 END AS prev FROM monthly_totals WHERE metric = ? AND month = ANY (?)"
+                + " UNION ALL SELECT key, CASE WHEN day >= ? THEN posts ELSE 0 END, CASE WHEN day < ? THEN posts ELSE 0 END"
+                + " FROM daily_totals WHERE metric = ? AND (FALSE");
+        parameters.addAll(List.of(first, first, metric.value(),
+                months.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), first, first, metric.value()));
+        for (LocalDate[] edge : edges) {
+            sql.append(" OR day BETWEEN ? AND ?");
+            parameters.add(edge[0]);
+            parameters.add(edge[1]);
+        }
+        return sql.append(")").toString();
+    }
+
+    /** The whole months within [from, to], and the days before and after them. */
+    static void split(LocalDate from, LocalDate to, List<LocalDate> months, List<LocalDate[]> edges) {
+        LocalDate month = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate firstMonth = null;
+        LocalDate afterMonths = null;
+        while (!month.plusMonths(1).minusDays(1).isAfter(to)) {
+            if (firstMonth == null) {
+                firstMonth = month;
+            }
+            months.add(month);
+            month = month.plusMonths(1);
+            afterMonths = month;
+        }
+        if (firstMonth == null) {
+            edges.add(new LocalDate[]{from, to});
+            return;
+        }
+        if (from.isBefore(firstMonth)) {
+            edges.add(new LocalDate[]{from, firstMonth.minusDays(1)});
+        }
+        if (!afterMonths.isAfter(to)) {
+            edges.add(new LocalDate[]{afterMonths, to});
+        }
     }
 
     /** Topics by their most frequent spelling, names by their watchlist label, the rest as @handle. */

@@ -80,6 +80,12 @@ public class ChannelRegistry {
                         UPDATE daily_totals t SET posts = t.posts - c.posts FROM daily_counts c
                         WHERE c.channel_id = ?1 AND t.metric = c.metric AND t.key = c.key AND t.day = c.day""")
                         .setParameter(1, channel.id).executeUpdate();
+                Channel.getEntityManager().createNativeQuery("""
+                        UPDATE monthly_totals t SET posts = t.posts - c.posts
+                        FROM (SELECT metric, key, date_trunc('month', day)::date AS month, sum(posts) AS posts
+                              FROM daily_counts WHERE channel_id = ?1 GROUP BY 1, 2, 3) c
+                        WHERE t.metric = c.metric AND t.key = c.key AND t.month = c.month""")
+                        .setParameter(1, channel.id).executeUpdate();
                 channel.delete();
             } else {
                 channel.status = ChannelStatus.PAUSED;

@@ -109,6 +109,21 @@ final class RollupDelta {
             setColumns(upsert, 1, connection, changed);
             upsert.executeUpdate();
         }
+        Map<CountKey, Integer> byMonth = new java.util.TreeMap<>(TOTALS_ORDER);
+        changed.forEach(e -> byMonth.merge(new CountKey(e.getKey().metric(), e.getKey().key(),
+                e.getKey().day().withDayOfMonth(1)), e.getValue(), Integer::sum));
+        List<Map.Entry<CountKey, Integer>> months = byMonth.entrySet().stream().filter(e -> e.getValue() != 0).toList();
+        if (months.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO monthly_totals (metric, key, month, posts)
+                SELECT metric, key, month, posts FROM unnest(?::text[], ?::text[], ?::date[], ?::int[]) WITH ORDINALITY
+                    AS change (metric, key, month, posts, position) ORDER BY position
+                ON CONFLICT (metric, key, month) DO UPDATE SET posts = monthly_totals.posts + EXCLUDED.posts""")) {
+            setColumns(upsert, 1, connection, months);
+            upsert.executeUpdate();
+        }
     }
 
     private void writeDayPosts(Connection connection) throws SQLException {

@@ -44,12 +44,15 @@ class CountingTest {
             WHERE recount.posts IS DISTINCT FROM rollup.posts
             """;
 
-    /** Every day whose total over channels differs from the sum of the channels' counts. */
+    /** Days and months whose totals over channels differ from the sum of the channels' counts. */
     static final String TOTAL_MISMATCHES = """
             WITH summed AS (SELECT metric, key, day, sum(posts) AS posts FROM daily_counts GROUP BY 1, 2, 3),
-                 totals AS (SELECT metric, key, day, posts FROM daily_totals)
-            SELECT count(*) FROM summed FULL JOIN totals USING (metric, key, day)
-            WHERE COALESCE(summed.posts, 0) <> COALESCE(totals.posts, 0)
+                 by_month AS (SELECT metric, key, date_trunc('month', day)::date AS month, sum(posts) AS posts
+                              FROM daily_counts GROUP BY 1, 2, 3)
+            SELECT (SELECT count(*) FROM summed FULL JOIN daily_totals t USING (metric, key, day)
+                    WHERE COALESCE(summed.posts, 0) <> COALESCE(t.posts, 0))
+                 + (SELECT count(*) FROM by_month FULL JOIN monthly_totals m USING (metric, key, month)
+                    WHERE COALESCE(by_month.posts, 0) <> COALESCE(m.posts, 0))
             """;
 
     static final String DAILY_POST_MISMATCHES = """
