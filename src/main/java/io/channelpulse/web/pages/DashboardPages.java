@@ -133,7 +133,7 @@ public class DashboardPages {
         Frame frame = frame("/", range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
-        Bucket buckets = bucket(frame.filters());
+        Bucket buckets = bucket(frame.filters(), period);
         Map<String, List<Point>> byChannel = new LinkedHashMap<>();
         Map<Long, String> handles = data.handles(frame.channels());
         series.dailyByChannel(Metric.POSTS, null, ids, period.first(), period.last(), buckets)
@@ -182,7 +182,7 @@ public class DashboardPages {
         Frame frame = frame(base + key, range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
-        Bucket buckets = bucket(frame.filters());
+        Bucket buckets = bucket(frame.filters(), period);
         List<Point> points = series.daily(metric, key, ids, period.first(), period.last(), buckets);
         Map<Long, String> handles = data.handles(frame.channels());
         Map<String, List<Point>> split = new LinkedHashMap<>();
@@ -239,7 +239,7 @@ public class DashboardPages {
         Frame frame = frame("/compare", range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
-        Bucket buckets = bucket(frame.filters());
+        Bucket buckets = bucket(frame.filters(), period);
         boolean asShare = "true".equals(share);
         List<Point> all = series.daily(Metric.POSTS, null, ids, period.first(), period.last(), buckets);
         Map<String, List<Point>> lines = new LinkedHashMap<>();
@@ -288,7 +288,18 @@ public class DashboardPages {
     }
 
     private static Bucket bucket(PageFilters filters) {
+        return bucket(filters, null);
+    }
+
+    /**
+     * The bucket asked for; without one, days up to three months, weeks up to two years, then months, so that
+     * a long period stays a readable chart (and a light page).
+     */
+    private static Bucket bucket(PageFilters filters, Period period) {
         String value = filters.bucket();
+        if (value == null && period != null) {
+            return period.days() <= 92 ? Bucket.DAY : period.days() <= 731 ? Bucket.WEEK : Bucket.MONTH;
+        }
         Bucket bucket = value == null ? Bucket.DAY : Bucket.of(value).orElseThrow(() ->
                 new BadParameterException("bucket", "'" + value + "' is not one of hour, day, week, month"));
         // Pages chart days and longer; an hour view is the series API's.

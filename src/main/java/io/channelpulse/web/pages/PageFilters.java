@@ -42,8 +42,9 @@ public record PageFilters(String range, String from, String to, String bucket, L
         return candidate.equals(range == null && from == null && to == null ? "30d" : range);
     }
 
+    /** The bucket the page was asked for; none is selected when the page picks one by the period's length. */
     public boolean isBucket(String candidate) {
-        return candidate.equals(bucket == null ? "day" : bucket);
+        return candidate.equals(bucket);
     }
 
     public String channelList() {
