@@ -2,6 +2,8 @@ package io.channelpulse.web.pages;
 
 import io.channelpulse.analytics.MentionRecount;
 import io.channelpulse.analytics.WatchedEntity;
+import io.channelpulse.digest.Subscriber;
+import io.channelpulse.digest.Subscribers;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.ChannelRegistry;
 import io.channelpulse.ingest.telegram.ChannelHandle;
@@ -52,7 +54,7 @@ public class AdminPages {
     }
 
     public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
-                            String message, String csrf) {
+                            List<Subscriber> subscribers, String message, String csrf) {
     }
 
     /**
@@ -72,6 +74,9 @@ public class AdminPages {
     @Inject
     MentionRecount recount;
 
+    @Inject
+    Subscribers subscribers;
+
     @GET
     @Path("/login")
     @PermitAll
@@ -84,7 +89,7 @@ public class AdminPages {
     public Response admin(@QueryParam("message") String message, @CookieParam(CSRF) String csrfCookie) {
         String csrf = csrfCookie != null && csrfCookie.length() >= 32 ? csrfCookie : newToken();
         String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
-                watchlist.entities(), recount.progress(), message, csrf)).render();
+                watchlist.entities(), recount.progress(), subscribers.list(), message, csrf)).render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(new NewCookie.Builder(CSRF).value(csrf).path("/admin").httpOnly(true)
                         .sameSite(NewCookie.SameSite.STRICT).build())
@@ -172,6 +177,34 @@ public class AdminPages {
         }
         recount.start();
         return back("Removed '" + key + "'; history is being recounted");
+    }
+
+    @POST
+    @Path("/subscribers")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addSubscriber(@RestForm String email, @RestForm String channels, @RestForm String csrf,
+                                  @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
+        List<String> handles = channels == null ? List.of() : Arrays.stream(channels.split("[,\\s]+"))
+                .map(String::strip).filter(c -> !c.isEmpty()).toList();
+        try {
+            Subscribers.Saved saved = subscribers.subscribe(email, handles);
+            return back((saved.created() ? "Subscribed " : "Updated ") + saved.subscriber().email() + " ("
+                    + saved.subscriber().channelList() + ")");
+        } catch (BadParameterException e) {
+            return back(e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/subscribers/{id}/delete")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteSubscriber(@PathParam("id") long id, @RestForm String csrf,
+                                     @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
+        return back(subscribers.delete(id) ? "Removed the subscriber" : "No such subscriber");
     }
 
     @POST

@@ -1,0 +1,71 @@
+package io.channelpulse.digest;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.analytics.Metric;
+import io.channelpulse.analytics.TopQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads what a day's digest needs from the rollups and posts, and hands it to the {@link DigestBuilder}. */
+@ApplicationScoped
+public class DigestContent {
+
+    static final int LIMIT = 5;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TopQuery topQuery;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    @Inject
+    PublicUrlConfig publicUrl;
+
+    private final DigestBuilder builder = new DigestBuilder();
+
+    /** The digest of {@code day} in pulse.timezone, narrowed to {@code channels} unless that is null. */
+    public Digest digest(LocalDate day, List<String> channels) {
+        ZoneId zone = analytics.timezone();
+        List<Long> ids = channels == null ? null : Jdbc.query(dataSource,
+                "SELECT id FROM channels WHERE lower(handle) = ANY (?)", rs -> rs.getLong(1),
+                (Object) channels.stream().map(c -> c.toLowerCase(Locale.ROOT)).toArray(String[]::new));
+        Long[] idArray = ids == null ? null : ids.toArray(Long[]::new);
+        String channelFilter = ids == null ? "" : " AND c.id = ANY (?)";
+
+        List<DigestBuilder.ChannelCount> counts = Jdbc.query(dataSource,
+                "SELECT c.handle, d.posts, d.views FROM daily_posts d JOIN channels c ON c.id = d.channel_id "
+                        + "WHERE d.day = ? AND d.posts > 0" + channelFilter + " ORDER BY d.posts DESC, lower(c.handle)",
+                rs -> new DigestBuilder.ChannelCount(rs.getString(1), rs.getLong(2), rs.getLong(3)),
+                parameters(day, idArray));
+
+        Instant start = day.atStartOfDay(zone).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        List<DigestBuilder.DayPost> posts = Jdbc.query(dataSource,
+                "SELECT c.handle, p.id, p.published_at, p.text, p.views FROM posts p JOIN channels c ON c.id = p.channel_id "
+                        + "WHERE p.kind = 'post' AND p.published_at >= ? AND p.published_at < ?" + channelFilter
+                        + " ORDER BY p.views DESC NULLS LAST, p.published_at DESC, p.id DESC LIMIT " + LIMIT,
+                rs -> new DigestBuilder.DayPost(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), (Long) rs.getObject(5)),
+                parameters(start, end, idArray));
+
+        LocalDate baseline = day.minusDays(DigestBuilder.BASELINE_DAYS);
+        // more than shown, so that rising names below the top few can still be found
+        var topics = topQuery.top(Metric.TOPIC, ids, day, day, baseline, TopQuery.Order.COUNT, 50);
+        var mentions = topQuery.top(Metric.MENTION, ids, day, day, baseline, TopQuery.Order.COUNT, 50);
+        return builder.build(day, zone, publicUrl.base(), channels, counts, topics, mentions, posts, LIMIT);
+    }
+
+    private static Object[] parameters(Object... values) {
+        return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).toArray();
+    }
+}

@@ -1,0 +1,165 @@
+package io.channelpulse.digest;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.MailTemplate;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Sends digests at most once per subscriber and day. Each send first claims the (subscriber, day) row of
+ * digest_log in its own committed statement — an INSERT that does nothing when the row exists, or the UPDATE of
+ * a failed row whose retry time has come — so two instances, or a restart, never send the same digest twice.
+ * An SMTP failure marks the row failed with the error; the scheduled job retries it with growing pauses.
+ */
+@ApplicationScoped
+public class DigestSender {
+
+    @CheckedTemplate(basePath = "DigestMails")
+    static class Templates {
+        static native MailTemplate.MailTemplateInstance digest(Digest digest);
+    }
+
+    /** What one run did. */
+    public record Result(LocalDate date, int sent, int failed, int skipped) {
+    }
+
+    private static final Duration SMTP_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Subscribers subscribers;
+
+    @Inject
+    DigestContent content;
+
+    @Inject
+    DigestSecret secret;
+
+    @Inject
+    DigestConfig config;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    @Inject
+    PublicUrlConfig publicUrl;
+
+    /** Every minute: the newest due day to whoever has not had it, then the failed sends whose retry time has come. */
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        tick(Instant.now());
+    }
+
+    /** What the scheduled job does at {@code now}; tests move the clock by calling it. */
+    public void tick(Instant now) {
+        LocalDate day = DigestSchedule.latestDueDay(now, config.time(), analytics.timezone());
+        Result result = send(day, now, false);
+        if (result.sent() + result.failed() > 0) {
+            Log.infof("Digest for %s: %d sent, %d failed", day, result.sent(), result.failed());
+        }
+        retryFailed(now);
+    }
+
+    /**
+     * Sends {@code day} to every active subscriber without a digest of that day. With {@code retryNow}, failed
+     * sends of that day are tried again at once (the admin asked); otherwise only once their pause is over.
+     */
+    public Result send(LocalDate day, Instant now, boolean retryNow) {
+        int sent = 0;
+        int failed = 0;
+        int skipped = 0;
+        Map<List<String>, Digest> digests = new HashMap<>();
+        for (Subscriber subscriber : subscribers.list()) {
+            if (!subscriber.active()) {
+                continue;
+            }
+            if (!claim(subscriber.id(), day, now, retryNow)) {
+                skipped++;
+                continue;
+            }
+            Digest digest = digests.computeIfAbsent(Objects.requireNonNullElse(subscriber.channels(), List.of("*all*")),
+                    k -> content.digest(day, subscriber.channels()));
+            if (deliver(subscriber, digest, day, now)) {
+                sent++;
+            } else {
+                failed++;
+            }
+        }
+        return new Result(day, sent, failed, skipped);
+    }
+
+    /** Failed sends of any day whose pause is over, while attempts remain. */
+    public int retryFailed(Instant now) {
+        List<Object[]> due = Jdbc.query(dataSource, "SELECT subscriber_id, day FROM digest_log l "
+                        + "JOIN digest_subscribers s ON s.id = l.subscriber_id WHERE l.status = 'failed' "
+                        + "AND l.next_attempt_at <= ? AND l.attempts < ? AND s.unsubscribed_at IS NULL ORDER BY day, subscriber_id",
+                rs -> new Object[]{rs.getLong(1), rs.getObject(2, LocalDate.class)}, now, config.maxAttempts());
+        int sent = 0;
+        for (Object[] row : due) {
+            Subscriber subscriber = subscribers.find((Long) row[0]).orElse(null);
+            LocalDate day = (LocalDate) row[1];
+            if (subscriber != null && claim(subscriber.id(), day, now, false)
+                    && deliver(subscriber, content.digest(day, subscriber.channels()), day, now)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** True if this caller now owns the (subscriber, day) send; committed before any mail goes out. */
+    boolean claim(long subscriberId, LocalDate day, Instant now, boolean retryNow) {
+        if (Jdbc.update(dataSource, "INSERT INTO digest_log (subscriber_id, day, status, attempts, claimed_at) "
+                + "VALUES (?, ?, 'claimed', 1, ?) ON CONFLICT DO NOTHING", subscriberId, day, now) == 1) {
+            return true;
+        }
+        return Jdbc.update(dataSource, "UPDATE digest_log SET status = 'claimed', attempts = attempts + 1, claimed_at = ? "
+                        + "WHERE subscriber_id = ? AND day = ? AND status = 'failed' AND attempts < ?"
+                        + (retryNow ? "" : " AND next_attempt_at <= ?"),
+                retryNow ? new Object[]{now, subscriberId, day, config.maxAttempts()}
+                        : new Object[]{now, subscriberId, day, config.maxAttempts(), now}) == 1;
+    }
+
+    private boolean deliver(Subscriber subscriber, Digest digest, LocalDate day, Instant now) {
+        try {
+            Templates.digest(digest.forSubscriber(unsubscribeUrl(subscriber.id())))
+                    .to(subscriber.email()).subject(digest.subject()).send().await().atMost(SMTP_TIMEOUT);
+            Jdbc.update(dataSource, "UPDATE digest_log SET status = 'sent', sent_at = now(), last_error = NULL, "
+                    + "next_attempt_at = NULL WHERE subscriber_id = ? AND day = ?", subscriber.id(), day);
+            return true;
+        } catch (RuntimeException e) {
+            String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            List<Integer> attempts = Jdbc.query(dataSource, "SELECT attempts FROM digest_log WHERE subscriber_id = ? AND day = ?",
+                    rs -> rs.getInt(1), subscriber.id(), day);
+            int tries = attempts.isEmpty() ? 1 : attempts.get(0);
+            Jdbc.update(dataSource, "UPDATE digest_log SET status = 'failed', last_error = ?, next_attempt_at = ? "
+                    + "WHERE subscriber_id = ? AND day = ?", error, now.plus(backoff(tries)), subscriber.id(), day);
+            Log.warnf("Digest for %s to subscriber %d failed (attempt %d of %d): %s", day, subscriber.id(), tries,
+                    config.maxAttempts(), error);
+            return false;
+        }
+    }
+
+    /** 5 minutes after the first failure, doubling up to 6 hours. */
+    static Duration backoff(int attempts) {
+        long minutes = 5L << Math.min(Math.max(attempts - 1, 0), 7);
+        return Duration.ofMinutes(Math.min(minutes, 360));
+    }
+
+    public String unsubscribeUrl(long subscriberId) {
+        return publicUrl.base() + "/digest/unsubscribe?s=" + subscriberId + "&t=" + secret.token(subscriberId);
+    }
+}
