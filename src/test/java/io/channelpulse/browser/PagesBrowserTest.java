@@ -80,6 +80,8 @@ class PagesBrowserTest {
             "/channels/EmbUSA?range=all",
             "/compare?k=topic:osce&k=mention:nato&range=all",
             "/search?q=Lavrov",
+            "/digest/preview?date=2023-05-17",
+            "/admin/login",
     })
     void pageLoadsCleanlyWithItsChartsDrawn(String path) {
         browser.open(url(path));

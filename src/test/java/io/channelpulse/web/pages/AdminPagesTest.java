@@ -113,6 +113,20 @@ class AdminPagesTest {
     }
 
     @Test
+    void digestSubscribersAreAddedAndRemovedThroughForms() throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("TRUNCATE digest_subscribers, digest_log RESTART IDENTITY CASCADE");
+        }
+        assertThat(post("/admin/subscribers", Map.of("email", "ann@example.org", "channels", "")))
+                .contains("Subscribed ann@example.org");
+        assertThat(post("/admin/subscribers", Map.of("email", "not-an-address", "channels", ""))).contains("email");
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM digest_subscribers")).isEqualTo(1);
+        long id = Db.count(dataSource, "SELECT id FROM digest_subscribers");
+        assertThat(post("/admin/subscribers/" + id + "/delete", Map.of())).contains("Removed the subscriber");
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM digest_subscribers")).isZero();
+    }
+
+    @Test
     void theApiDoesNotAcceptThePageSession() {
         given().cookies(cookies).contentType("application/json").body(Map.of("handle", "EmbUSA"))
                 .post("/api/channels").then().statusCode(401);
