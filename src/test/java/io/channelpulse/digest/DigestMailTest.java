@@ -137,25 +137,6 @@ class DigestMailTest {
     }
 
     @Test
-    void racingClaimsOfOneSubscriberAndDayLetExactlyOneSend() throws Exception {
-        long id = subscribe("a@example.org", List.of()).then().statusCode(201).extract().jsonPath().getLong("id");
-        java.time.LocalDate day = java.time.LocalDate.parse(DAY);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        try {
-            java.util.concurrent.Callable<Boolean> claim = () -> sender.claim(id, day, java.time.Instant.now(), true);
-            assertThat(pool.invokeAll(java.util.Collections.nCopies(8, claim)).stream()
-                    .filter(f -> { try { return f.get(); } catch (Exception e) { throw new AssertionError(e); } })
-                    .count()).as("a fresh day").isEqualTo(1);
-            Db.count(dataSource, "UPDATE digest_log SET status = 'failed' WHERE subscriber_id = " + id + " RETURNING 1");
-            assertThat(pool.invokeAll(java.util.Collections.nCopies(8, claim)).stream()
-                    .filter(f -> { try { return f.get(); } catch (Exception e) { throw new AssertionError(e); } })
-                    .count()).as("a retry of a failed send").isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
     void aChannelFilterNarrowsTheContent() throws Exception {
         subscribe("edge@example.org", List.of("@PULSE_EDGE")).then().statusCode(201)
                 .body("channels", equalTo(List.of("pulse_edge")));
