@@ -1,5 +1,6 @@
 package io.channelpulse.export;
 
+import io.channelpulse.store.PostQuery;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.Point;
@@ -72,7 +73,7 @@ public class ExportResource {
                     : "'" + sort + "' is not newest");
         }
         List<TrackedChannel> tracked = channels(channels);
-        PostExport.Filter filter = new PostExport.Filter(
+        PostQuery.Filter filter = new PostQuery.Filter(
                 tracked == null ? null : tracked.stream().map(TrackedChannel::id).toList(),
                 period.from(), period.to(), blank(q) ? null : q.strip(), key(topic), key(mention));
         ExportFileName name = ExportFileName.of("posts")

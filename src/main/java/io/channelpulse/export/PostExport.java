@@ -1,5 +1,6 @@
 package io.channelpulse.export;
 
+import io.channelpulse.store.PostQuery;
 import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,10 +35,6 @@ public class PostExport {
     /** Rows the driver fetches per round trip. */
     static final int FETCH_SIZE = 1000;
 
-    /** Filters of the export; null or empty means no filter. Channels are ids of tracked channels. */
-    public record Filter(List<Long> channelIds, Instant from, Instant to, String text, String topic, String mention) {
-    }
-
     private static final String SELECT = """
             SELECT c.handle, p.id, p.published_at, p.text, p.views, p.edited, p.forwarded_handle,
                    p.forwarded_title, p.hashtags, p.mentions, p.kind, p.signature, p.reply_to
@@ -51,33 +46,10 @@ public class PostExport {
     DataSource dataSource;
 
     /** Writes the header and every matching post to {@code out}, flushing as the buffer fills. */
-    public void write(Filter filter, OutputStream out) throws IOException {
+    public void write(PostQuery.Filter filter, OutputStream out) throws IOException {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> parameters = new ArrayList<>();
-        if (filter.channelIds() != null && !filter.channelIds().isEmpty()) {
-            sql.append(" AND p.channel_id = ANY (?)");
-            parameters.add(filter.channelIds().toArray(Long[]::new));
-        }
-        if (filter.from() != null) {
-            sql.append(" AND p.published_at >= ?");
-            parameters.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
-        }
-        if (filter.to() != null) {
-            sql.append(" AND p.published_at < ?");
-            parameters.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
-        }
-        if (filter.text() != null) {
-            sql.append(" AND p.search_vector @@ websearch_to_tsquery('russian', ?)");
-            parameters.add(filter.text());
-        }
-        if (filter.topic() != null) {
-            sql.append(" AND p.hashtags @> ARRAY[?]::text[]");
-            parameters.add(filter.topic());
-        }
-        if (filter.mention() != null) {
-            sql.append(" AND p.mentions @> ARRAY[?]::text[]");
-            parameters.add(filter.mention());
-        }
+        PostQuery.conditions(filter, sql, parameters);
         sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC");
 
         CsvWriter csv = new CsvWriter(out);

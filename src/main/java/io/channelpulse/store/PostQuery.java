@@ -20,7 +20,7 @@ import java.util.List;
 public class PostQuery {
 
     /** Filters of a post listing; null or empty means no filter. */
-    public record Filter(List<String> channels, Instant from, Instant to, String text, String topic, String mention) {
+    public record Filter(List<Long> channelIds, Instant from, Instant to, String text, String topic, String mention) {
     }
 
     /** Where the previous page ended: the last post's time, channel and id. */
@@ -63,12 +63,14 @@ public class PostQuery {
         return page(filter, null, offset, limit);
     }
 
-    private Page page(Filter filter, Position after, Integer offset, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT);
-        List<Object> parameters = new ArrayList<>();
-        if (filter.channels() != null && !filter.channels().isEmpty()) {
-            sql.append(" AND lower(c.handle) = ANY (?)");
-            parameters.add(filter.channels().stream().map(String::toLowerCase).toArray(String[]::new));
+    /**
+     * Appends the filter's conditions on {@code posts p} (after a {@code WHERE}) and their parameters; the one place
+     * the post listing and the CSV download take their filters from.
+     */
+    public static void conditions(Filter filter, StringBuilder sql, List<Object> parameters) {
+        if (filter.channelIds() != null && !filter.channelIds().isEmpty()) {
+            sql.append(" AND p.channel_id = ANY (?)");
+            parameters.add(filter.channelIds().toArray(Long[]::new));
         }
         if (filter.from() != null) {
             sql.append(" AND p.published_at >= ?");
@@ -90,6 +92,12 @@ public class PostQuery {
             sql.append(" AND p.mentions @> ARRAY[?]::text[]");
             parameters.add(filter.mention());
         }
+    }
+
+    private Page page(Filter filter, Position after, Integer offset, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> parameters = new ArrayList<>();
+        conditions(filter, sql, parameters);
         if (after != null) {
             sql.append(" AND (p.published_at, p.channel_id, p.id) < (?, ?, ?)");
             parameters.add(PostStore.utc(after.publishedAt()));
@@ -113,7 +121,7 @@ public class PostQuery {
              PreparedStatement query = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
                 Object value = parameters.get(i);
-                query.setObject(i + 1, value instanceof String[] values ? connection.createArrayOf("text", values) : value);
+                query.setObject(i + 1, value instanceof Long[] ids ? connection.createArrayOf("bigint", ids) : value);
             }
             List<PostView> items = new ArrayList<>();
             Position last = null;

@@ -101,27 +101,26 @@ final class RollupDelta {
         if (changed.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO daily_totals (metric, key, day, posts)
-                SELECT metric, key, day, posts FROM unnest(?::text[], ?::text[], ?::date[], ?::int[]) WITH ORDINALITY
-                    AS change (metric, key, day, posts, position) ORDER BY position
-                ON CONFLICT (metric, key, day) DO UPDATE SET posts = daily_totals.posts + EXCLUDED.posts""")) {
-            setColumns(upsert, 1, connection, changed);
-            upsert.executeUpdate();
-        }
+        upsertTotals(connection, "daily_totals", "day", changed);
         Map<CountKey, Integer> byMonth = new java.util.TreeMap<>(TOTALS_ORDER);
         changed.forEach(e -> byMonth.merge(new CountKey(e.getKey().metric(), e.getKey().key(),
                 e.getKey().day().withDayOfMonth(1)), e.getValue(), Integer::sum));
         List<Map.Entry<CountKey, Integer>> months = byMonth.entrySet().stream().filter(e -> e.getValue() != 0).toList();
-        if (months.isEmpty()) {
-            return;
+        if (!months.isEmpty()) {
+            upsertTotals(connection, "monthly_totals", "month", months);
         }
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO monthly_totals (metric, key, month, posts)
-                SELECT metric, key, month, posts FROM unnest(?::text[], ?::text[], ?::date[], ?::int[]) WITH ORDINALITY
-                    AS change (metric, key, month, posts, position) ORDER BY position
-                ON CONFLICT (metric, key, month) DO UPDATE SET posts = monthly_totals.posts + EXCLUDED.posts""")) {
-            setColumns(upsert, 1, connection, months);
+    }
+
+    /** Adds the changes to a totals table keyed by (metric, key, {@code period}), in the order given. */
+    private static void upsertTotals(Connection connection, String table, String period,
+                                     List<Map.Entry<CountKey, Integer>> changes) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO " + table + " (metric, key, " + period + ", posts)"
+                        + " SELECT metric, key, " + period + ", posts FROM unnest(?::text[], ?::text[], ?::date[], ?::int[])"
+                        + " WITH ORDINALITY AS change (metric, key, " + period + ", posts, position) ORDER BY position"
+                        + " ON CONFLICT (metric, key, " + period + ") DO UPDATE SET posts = " + table
+                        + ".posts + EXCLUDED.posts")) {
+            setColumns(upsert, 1, connection, changes);
             upsert.executeUpdate();
         }
     }

@@ -1,7 +1,6 @@
 package io.channelpulse.web;
 
 import io.channelpulse.analytics.AnalyticsConfig;
-import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.PostQuery;
 import io.channelpulse.store.PostView;
 import jakarta.inject.Inject;
@@ -40,10 +39,7 @@ public class PostResource {
                          @QueryParam("sort") String sort) {
         TimeRange period = TimeRange.parse(from, to, range, analytics.timezone(), Clock.systemUTC());
         // Resolved like every other filter: @handles and links work, an untracked channel is a 400.
-        List<Long> channelIds = ChannelFilter.ids(channels);
-        List<String> handles = channelIds == null ? null : channels.stream().filter(c -> c != null && !c.isBlank())
-                .map(c -> ChannelHandle.parse(c).orElseThrow().value()).toList();
-        PostQuery.Filter filter = new PostQuery.Filter(handles, period.from(), period.to(), blankToNull(q),
+        PostQuery.Filter filter = new PostQuery.Filter(ChannelFilter.ids(channels), period.from(), period.to(), blankToNull(q),
                 key(topic), key(mention));
         int pageSize = Limits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         boolean relevance = switch (sort == null || sort.isBlank() ? (filter.text() == null ? "newest" : "relevance") : sort) {

@@ -309,7 +309,7 @@ public class DashboardPages {
     private PostQuery.Filter filter(Frame frame, List<Long> ids, String text, String topic, String mention) {
         ZoneId zone = analytics.timezone();
         Period period = frame.period();
-        return new PostQuery.Filter(frame.filters().channels().isEmpty() ? null : frame.filters().channels(),
+        return new PostQuery.Filter(ids,
                 period.all() ? null : period.first().atStartOfDay(zone).toInstant(),
                 period.last().plusDays(1).atStartOfDay(zone).toInstant(), text, topic, mention);
     }
