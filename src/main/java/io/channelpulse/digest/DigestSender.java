@@ -2,9 +2,13 @@ package io.channelpulse.digest;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.MailTemplate;
-import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,16 +30,20 @@ import java.util.Objects;
 @ApplicationScoped
 public class DigestSender {
 
-    @CheckedTemplate(basePath = "DigestMails")
-    static class Templates {
-        static native MailTemplate.MailTemplateInstance digest(Digest digest);
-    }
-
     /** What one run did. */
     public record Result(LocalDate date, int sent, int failed, int skipped) {
     }
 
+    /** What an admin's resend did. */
+    public enum Resent { SENT, FAILED, NOTHING_TO_RESEND }
+
     private static final Duration SMTP_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Far longer than any send takes (render plus SMTP_TIMEOUT): a claim this old lost its sender mid-send. */
+    static final Duration ABANDONED_CLAIM = Duration.ofMinutes(10);
+
+    static final String INTERRUPTED = "The sender stopped between claiming this digest and hearing back from the "
+            + "SMTP server (a crash or a kill), so it may or may not have arrived; send it again if it did not";
 
     @Inject
     DataSource dataSource;
@@ -58,6 +66,14 @@ public class DigestSender {
     @Inject
     PublicUrlConfig publicUrl;
 
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    ReactiveMailer mailer;
+
+    private volatile Context mailContext;
+
     /** Every minute: the newest due day to whoever has not had it, then the failed sends whose retry time has come. */
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -66,6 +82,7 @@ public class DigestSender {
 
     /** What the scheduled job does at {@code now}; tests move the clock by calling it. */
     public void tick(Instant now) {
+        markInterrupted(now);
         LocalDate day = DigestSchedule.latestDueDay(now, config.time(), analytics.timezone());
         Result result = send(day, now, false);
         if (result.sent() + result.failed() > 0) {
@@ -120,6 +137,34 @@ public class DigestSender {
         return sent;
     }
 
+    /**
+     * Claims whose sender died mid-send become 'interrupted': shown on the admin page and in
+     * /api/digest/deliveries, never re-sent on their own since the mail may have gone out.
+     */
+    public int markInterrupted(Instant now) {
+        List<String> marked = Jdbc.query(dataSource, "UPDATE digest_log l SET status = 'interrupted', last_error = ? "
+                        + "FROM digest_subscribers s WHERE s.id = l.subscriber_id AND l.status = 'claimed' "
+                        + "AND l.claimed_at < ? RETURNING s.email || ' of ' || l.day",
+                rs -> rs.getString(1), INTERRUPTED, now.minus(ABANDONED_CLAIM));
+        marked.forEach(digest -> Log.warnf("The digest to %s was interrupted mid-send and may not have arrived; "
+                + "the admin page can send it again", digest));
+        return marked.size();
+    }
+
+    /**
+     * Sends a failed or interrupted digest again because the admin asked, even after the scheduled retries gave
+     * up. Sent or in-flight digests are left alone, so a double click cannot send twice.
+     */
+    public Resent resend(long subscriberId, LocalDate day, Instant now) {
+        Subscriber subscriber = subscribers.find(subscriberId).filter(Subscriber::active).orElse(null);
+        if (subscriber == null || Jdbc.update(dataSource, "UPDATE digest_log SET status = 'claimed', "
+                        + "attempts = attempts + 1, claimed_at = ? WHERE subscriber_id = ? AND day = ? "
+                        + "AND status IN ('failed', 'interrupted')", now, subscriberId, day) == 0) {
+            return Resent.NOTHING_TO_RESEND;
+        }
+        return deliver(subscriber, content.digest(day, subscriber.channels()), day, now) ? Resent.SENT : Resent.FAILED;
+    }
+
     /** True if this caller now owns the (subscriber, day) send; committed before any mail goes out. */
     boolean claim(long subscriberId, LocalDate day, Instant now, boolean retryNow) {
         if (Jdbc.update(dataSource, "INSERT INTO digest_log (subscriber_id, day, status, attempts, claimed_at) "
@@ -135,8 +180,10 @@ public class DigestSender {
 
     private boolean deliver(Subscriber subscriber, Digest digest, LocalDate day, Instant now) {
         try {
-            Templates.digest(digest.forSubscriber(unsubscribeUrl(subscriber.id())))
-                    .to(subscriber.email()).subject(digest.subject()).send().await().atMost(SMTP_TIMEOUT);
+            Mail mail = DigestMail.of(digest.forSubscriber(unsubscribeUrl(subscriber.id())), subscriber.email());
+            Uni.createFrom().deferred(() -> mailer.send(mail))
+                    .runSubscriptionOn(task -> mailContext().runOnContext(ignored -> task.run()))
+                    .await().atMost(SMTP_TIMEOUT);
             Jdbc.update(dataSource, "UPDATE digest_log SET status = 'sent', sent_at = now(), last_error = NULL, "
                     + "next_attempt_at = NULL WHERE subscriber_id = ? AND day = ?", subscriber.id(), day);
             return true;
@@ -151,6 +198,26 @@ public class DigestSender {
                     config.maxAttempts(), error);
             return false;
         }
+    }
+
+    /**
+     * The event loop every send starts on. The Vert.x mail client installs its reply handler on a new connection
+     * from the context the send was started on, while the socket reads on the context that opened it; started
+     * from a thread without a Vert.x context (the scheduler, a request, a test) those can be two event loops, and
+     * a server greeting read before the handler is in place is dropped: the send then hangs until the server
+     * gives up. One event-loop context for every send keeps opening, greeting and handler on one thread.
+     */
+    private Context mailContext() {
+        Context context = mailContext;
+        if (context == null) {
+            synchronized (this) {
+                if (mailContext == null) {
+                    mailContext = ((VertxInternal) vertx).createEventLoopContext();
+                }
+                context = mailContext;
+            }
+        }
+        return context;
     }
 
     /** 5 minutes after the first failure, doubling up to 6 hours. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -37,6 +38,13 @@ public class SubscriptionResource {
     @Inject
     DigestSender sender;
 
+    @Inject
+    Deliveries deliveries;
+
+    /** The answer of POST /api/digest/resend. */
+    public record Resend(long subscriber, LocalDate date, String outcome) {
+    }
+
     @POST
     @Path("/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,12 +69,7 @@ public class SubscriptionResource {
     @DELETE
     @Path("/subscriptions/{id}")
     public Response delete(@PathParam("id") String id) {
-        long parsed;
-        try {
-            parsed = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new BadParameterException("id", "'" + id + "' is not a subscriber id");
-        }
+        long parsed = id("id", id);
         if (!subscribers.delete(parsed)) {
             throw new NotFoundException("No subscriber " + parsed);
         }
@@ -77,6 +80,38 @@ public class SubscriptionResource {
     @Path("/digest/run")
     public DigestSender.Result run(@QueryParam("date") String date) {
         return sender.send(date(date), Instant.now(), true);
+    }
+
+    @GET
+    @Path("/digest/deliveries")
+    public List<Delivery> deliveries() {
+        return deliveries.needingAttention();
+    }
+
+    @POST
+    @Path("/digest/resend")
+    public Response resend(@QueryParam("subscriber") String subscriber, @QueryParam("date") String date) {
+        long id = id("subscriber", subscriber);
+        LocalDate day = date(date);
+        return switch (sender.resend(id, day, Instant.now())) {
+            case SENT -> Response.ok(new Resend(id, day, "sent")).build();
+            case FAILED -> throw new WebApplicationException("The digest of " + day + " to subscriber " + id
+                    + " failed again; see /api/digest/deliveries for the SMTP error", Response.Status.BAD_GATEWAY);
+            case NOTHING_TO_RESEND -> throw new WebApplicationException("Subscriber " + id + " has no failed or "
+                    + "interrupted digest of " + day + " (it was sent, is being sent, or never tried)",
+                    Response.Status.CONFLICT);
+        };
+    }
+
+    static long id(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadParameterException(name, "is required, as a subscriber id like 3");
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, "'" + value + "' is not a subscriber id");
+        }
     }
 
     static LocalDate date(String date) {

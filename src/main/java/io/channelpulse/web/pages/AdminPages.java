@@ -2,6 +2,9 @@ package io.channelpulse.web.pages;
 
 import io.channelpulse.analytics.MentionRecount;
 import io.channelpulse.analytics.WatchedEntity;
+import io.channelpulse.digest.Deliveries;
+import io.channelpulse.digest.Delivery;
+import io.channelpulse.digest.DigestSender;
 import io.channelpulse.digest.Subscriber;
 import io.channelpulse.digest.Subscribers;
 import io.channelpulse.analytics.Watchlist;
@@ -33,6 +36,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +60,7 @@ public class AdminPages {
     }
 
     public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
-                            List<Subscriber> subscribers, String message, String csrf) {
+                            List<Subscriber> subscribers, List<Delivery> deliveries, String message, String csrf) {
     }
 
     /**
@@ -77,6 +83,12 @@ public class AdminPages {
     @Inject
     Subscribers subscribers;
 
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    DigestSender sender;
+
     @GET
     @Path("/login")
     @PermitAll
@@ -89,7 +101,7 @@ public class AdminPages {
     public Response admin(@QueryParam("message") String message, @CookieParam(CSRF) String csrfCookie) {
         String csrf = csrfCookie != null && csrfCookie.length() >= 32 ? csrfCookie : newToken();
         String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
-                watchlist.entities(), recount.progress(), subscribers.list(), message, csrf)).render();
+                watchlist.entities(), recount.progress(), subscribers.list(), deliveries.needingAttention(), message, csrf)).render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(new NewCookie.Builder(CSRF).value(csrf).path("/admin").httpOnly(true)
                         .sameSite(NewCookie.SameSite.STRICT).build())
@@ -205,6 +217,28 @@ public class AdminPages {
                                      @CookieParam(CSRF) String csrfCookie) {
         checkCsrf(csrf, csrfCookie);
         return back(subscribers.delete(id) ? "Removed the subscriber" : "No such subscriber");
+    }
+
+    @POST
+    @Path("/digest/resend")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resendDigest(@RestForm long subscriber, @RestForm String day, @RestForm String csrf,
+                                 @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
+        LocalDate date;
+        try {
+            date = LocalDate.parse(day == null ? "" : day);
+        } catch (DateTimeParseException e) {
+            return back("'" + day + "' is not a day like 2023-05-17");
+        }
+        String whose = subscribers.find(subscriber).map(Subscriber::email).orElse("subscriber " + subscriber);
+        return back(switch (sender.resend(subscriber, date, Instant.now())) {
+            case SENT -> "Sent the digest of " + date + " to " + whose + " again";
+            case FAILED -> "The digest of " + date + " to " + whose + " failed again; the error is in the table below";
+            case NOTHING_TO_RESEND -> "The digest of " + date + " to " + whose + " has nothing to resend: it was sent "
+                    + "or is being sent";
+        });
     }
 
     @POST

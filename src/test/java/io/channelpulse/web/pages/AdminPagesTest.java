@@ -127,6 +127,34 @@ class AdminPagesTest {
     }
 
     @Test
+    void digestsThatDidNotGoOutAreListedWithAButtonToSendThemAgain() throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("TRUNCATE digest_subscribers, digest_log RESTART IDENTITY CASCADE");
+        }
+        assertThat(Jsoup.parse(given().cookies(cookies).get("/admin").asString()).select("#no-undelivered").text())
+                .contains("Every digest so far went out");
+        post("/admin/subscribers", Map.of("email", "ann@example.org", "channels", ""));
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO digest_log (subscriber_id, day, status, attempts, claimed_at) "
+                    + "VALUES (1, DATE '2023-05-17', 'interrupted', 1, now())");
+        }
+        Document page = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
+        assertThat(page.select("#admin-deliveries tbody tr")).hasSize(1);
+        assertThat(page.select("#admin-deliveries td").eachText()).contains("2023-05-17", "ann@example.org", "interrupted");
+        assertThat(page.select("#admin-deliveries form[action=/admin/digest/resend] input[name=day]").attr("value"))
+                .isEqualTo("2023-05-17");
+
+        // nothing listens on the test SMTP port here, so the send fails and says so
+        assertThat(post("/admin/digest/resend", Map.of("subscriber", "1", "day", "2023-05-17")))
+                .contains("The digest of 2023-05-17 to ann@example.org failed again");
+        assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM digest_log")).isEqualTo("failed 2");
+        page = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
+        assertThat(page.select("#admin-deliveries td").text()).contains("failed").contains("Tried 2 times; next try at");
+        assertThat(post("/admin/digest/resend", Map.of("subscriber", "1", "day", "17 May")))
+                .contains("'17 May' is not a day like 2023-05-17");
+    }
+
+    @Test
     void theApiDoesNotAcceptThePageSession() {
         given().cookies(cookies).contentType("application/json").body(Map.of("handle", "EmbUSA"))
                 .post("/api/channels").then().statusCode(401);

@@ -1,0 +1,34 @@
+package io.channelpulse.digest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The digests that need a look: failed or interrupted sends, newest day first. */
+@ApplicationScoped
+public class Deliveries {
+
+    /** Enough for a page; older problems stay in digest_log. */
+    static final int LIMIT = 200;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DigestConfig config;
+
+    public List<Delivery> needingAttention() {
+        return Jdbc.query(dataSource, "SELECT l.subscriber_id, s.email, l.day, l.status, l.attempts, l.last_error, "
+                        + "l.next_attempt_at FROM digest_log l JOIN digest_subscribers s ON s.id = l.subscriber_id "
+                        + "WHERE l.status IN ('failed', 'interrupted') AND s.unsubscribed_at IS NULL "
+                        + "ORDER BY l.day DESC, s.email LIMIT " + LIMIT,
+                rs -> new Delivery(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                        rs.getInt(5), rs.getString(6),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        "failed".equals(rs.getString(4)) && rs.getInt(5) >= config.maxAttempts()));
+    }
+}
