@@ -25,10 +25,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts (creating on first use) the database whose files live in {@code dataDir}. */
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        return start(dataDir, 0);
+    }
+
+    /** The same on a given port (0: any free one), so that a restarted database is where its clients look. */
+    public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
         stopOrphanedServer(pgData);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))

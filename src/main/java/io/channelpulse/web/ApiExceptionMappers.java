@@ -1,11 +1,14 @@
 package io.channelpulse.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.channelpulse.store.DatabaseUnavailable;
 import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.qute.Template;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.util.UUID;
 
 /** Errors as {@code {"error": …}} with a status that says whose fault it was. */
 class ApiExceptionMappers {
@@ -69,11 +73,40 @@ class ApiExceptionMappers {
         return Response.seeOther(URI.create("/admin/login")).build();
     }
 
+    /** Our own SQL failed. */
     @ServerExceptionMapper
-    Response storeFailure(StoreException e) {
-        Log.error("Database failure", e);
-        return error(Response.Status.SERVICE_UNAVAILABLE, "The database is not available right now; try again shortly");
+    Response storeFailure(StoreException e, UriInfo uri) {
+        return databaseFailure(e, uri);
     }
+
+    /** Hibernate's SQL failed. */
+    @ServerExceptionMapper
+    Response persistenceFailure(PersistenceException e, UriInfo uri) {
+        return databaseFailure(e, uri);
+    }
+
+    /** A transaction could not begin, commit or roll back. */
+    @ServerExceptionMapper
+    Response transactionFailure(QuarkusTransactionException e, UriInfo uri) {
+        return databaseFailure(e, uri);
+    }
+
+    /**
+     * A database that is away (a restart, an outage) is 503 with a message to try again: the pool reconnects by
+     * itself once it is back. Any other database error is ours: 500 with an id to find it in the log.
+     */
+    private Response databaseFailure(RuntimeException e, UriInfo uri) {
+        if (DatabaseUnavailable.causedIt(e)) {
+            Log.warnf("Database not available for %s: %s", uri.getPath(), e.getMessage());
+            return answer(uri, Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), DATABASE_AWAY);
+        }
+        String id = UUID.randomUUID().toString();
+        Log.errorf(e, "Database error %s for %s", id, uri.getPath());
+        return answer(uri, Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(),
+                "Internal error " + id + ": the database refused a request; the server log has the details");
+    }
+
+    static final String DATABASE_AWAY = "The database is not available right now; try again shortly";
 
     static Response error(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message)).build();

@@ -3,6 +3,7 @@ package io.channelpulse.analytics;
 import io.channelpulse.testing.Admin;
 import io.channelpulse.testing.Db;
 import io.channelpulse.testing.PulseTestResources;
+import io.channelpulse.testing.Rollups;
 import io.channelpulse.testing.TelegramStandIn;
 import io.channelpulse.testing.TelegramStandIn.Answer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,42 +30,6 @@ import static org.hamcrest.Matchers.containsString;
 class CountingTest {
 
     /** Every rollup row that a recount from the posts themselves does not give, and the other way round. */
-    static final String ROLLUP_MISMATCHES = """
-            WITH recount AS (
-                SELECT 'topic' AS metric, k AS key, channel_id, (published_at AT TIME ZONE 'UTC')::date AS day, count(*) AS posts
-                FROM posts, unnest(hashtags) k WHERE kind = 'post' GROUP BY 1, 2, 3, 4
-                UNION ALL
-                SELECT 'mention', k, channel_id, (published_at AT TIME ZONE 'UTC')::date, count(*)
-                FROM posts, unnest(mentions) k WHERE kind = 'post' GROUP BY 1, 2, 3, 4
-                UNION ALL
-                SELECT 'forward', lower(forwarded_handle), channel_id, (published_at AT TIME ZONE 'UTC')::date, count(*)
-                FROM posts WHERE kind = 'post' AND forwarded_handle IS NOT NULL GROUP BY 1, 2, 3, 4
-            ), rollup AS (SELECT metric, key, channel_id, day, posts FROM daily_counts WHERE posts <> 0)
-            SELECT count(*) FROM recount FULL JOIN rollup USING (metric, key, channel_id, day)
-            WHERE recount.posts IS DISTINCT FROM rollup.posts
-            """;
-
-    /** Days and months whose totals over channels differ from the sum of the channels' counts. */
-    static final String TOTAL_MISMATCHES = """
-            WITH summed AS (SELECT metric, key, day, sum(posts) AS posts FROM daily_counts GROUP BY 1, 2, 3),
-                 by_month AS (SELECT metric, key, date_trunc('month', day)::date AS month, sum(posts) AS posts
-                              FROM daily_counts GROUP BY 1, 2, 3)
-            SELECT (SELECT count(*) FROM summed FULL JOIN daily_totals t USING (metric, key, day)
-                    WHERE COALESCE(summed.posts, 0) <> COALESCE(t.posts, 0))
-                 + (SELECT count(*) FROM by_month FULL JOIN monthly_totals m USING (metric, key, month)
-                    WHERE COALESCE(by_month.posts, 0) <> COALESCE(m.posts, 0))
-            """;
-
-    static final String DAILY_POST_MISMATCHES = """
-            WITH recount AS (
-                SELECT channel_id, (published_at AT TIME ZONE 'UTC')::date AS day, count(*) AS posts,
-                       COALESCE(sum(views), 0) AS views
-                FROM posts WHERE kind = 'post' GROUP BY 1, 2
-            ), rollup AS (SELECT * FROM daily_posts WHERE posts <> 0 OR views <> 0)
-            SELECT count(*) FROM recount FULL JOIN rollup USING (channel_id, day)
-            WHERE recount.posts IS DISTINCT FROM rollup.posts OR recount.views IS DISTINCT FROM rollup.views
-            """;
-
     @Inject
     DataSource dataSource;
 
@@ -162,9 +127,9 @@ class CountingTest {
 
     @Test
     void theRollupsEqualARecountFromThePosts() {
-        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
-        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
-        assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.TOTAL_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.DAILY_POST_MISMATCHES)).isZero();
         assertThat(Db.count(dataSource, "SELECT sum(posts) FROM daily_posts")).isEqualTo(22);
     }
 
@@ -177,9 +142,9 @@ class CountingTest {
         assertThat(Db.count(dataSource, "SELECT sum(posts) FROM daily_posts")).isEqualTo(22);
         rebuild(ZoneOffset.UTC);
         assertThat(Db.count(dataSource, april27)).isEqualTo(1);
-        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
-        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
-        assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.TOTAL_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.DAILY_POST_MISMATCHES)).isZero();
     }
 
     private void rebuild(ZoneId zone) throws Exception {
@@ -210,9 +175,9 @@ class CountingTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> total("topic", "osce") == 4);
         assertThat(total("topic", "unesco")).isEqualTo(1);
         assertThat(total("mention", "lavrov")).as("13904 still says Sergey Lavrov’s interview").isEqualTo(6);
-        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
-        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
-        assertThat(Db.count(dataSource, DAILY_POST_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.TOTAL_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.DAILY_POST_MISMATCHES)).isZero();
     }
 
     @Test
@@ -222,16 +187,16 @@ class CountingTest {
                 .put("/api/watchlist/antonov").then().statusCode(201);
         awaitRecount();
         assertThat(total("mention", "antonov")).isEqualTo(3);
-        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
-        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.TOTAL_MISMATCHES)).isZero();
         given().get("/api/watchlist/recount").then().statusCode(200)
                 .body("state", containsString("done")).body("done", org.hamcrest.Matchers.equalTo(23));
 
         Admin.given().delete("/api/watchlist/antonov").then().statusCode(204);
         awaitRecount();
         assertThat(total("mention", "antonov")).isZero();
-        assertThat(Db.count(dataSource, ROLLUP_MISMATCHES)).isZero();
-        assertThat(Db.count(dataSource, TOTAL_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.ROLLUP_MISMATCHES)).isZero();
+        assertThat(Db.count(dataSource, Rollups.TOTAL_MISMATCHES)).isZero();
         given().get("/api/posts?mention=antonov").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
     }
 

@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import java.util.Map;
 public class PulseTestResources implements QuarkusTestResourceLifecycleManager {
 
     private static TelegramStandIn telegram;
-    private EmbeddedDatabase database;
+    private static EmbeddedDatabase database;
+    private static Path databaseDir;
 
     public static TelegramStandIn telegram() {
         return telegram;
@@ -31,7 +33,8 @@ public class PulseTestResources implements QuarkusTestResourceLifecycleManager {
         config.put("pulse.telegram.base-url", telegram.baseUrl());
         if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
             try {
-                database = EmbeddedDatabase.start(Files.createTempDirectory("pulse-test-db"));
+                databaseDir = Files.createTempDirectory("pulse-test-db");
+                database = EmbeddedDatabase.start(databaseDir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -40,6 +43,22 @@ public class PulseTestResources implements QuarkusTestResourceLifecycleManager {
         }
         return config;
     }
+
+    /** Stops the embedded database, as an outage or the first half of a restart would. */
+    public static synchronized void stopDatabase() throws IOException {
+        if (database == null) {
+            throw new IllegalStateException("The tests do not run the database (QUARKUS_DATASOURCE_JDBC_URL is set)");
+        }
+        port = database.port();
+        database.close();
+    }
+
+    /** Starts it again on the same files and port: the second half of a restart. */
+    public static synchronized void startDatabase() throws IOException {
+        database = EmbeddedDatabase.start(databaseDir, port);
+    }
+
+    private static int port;
 
     @Override
     public void stop() {
