@@ -100,31 +100,49 @@ class ChannelUpdater {
                 }
             });
         } else {
-            storeWithGap(channel, handle, newest, known, seenAt);
+            QuarkusTransaction.requiringNew().run(() -> {
+                posts.recordHeader(channel.id(), newest.channel(), seenAt);
+                posts.storePosts(channel.id(), newest.posts(), seenAt);
+                if (oldestId(newest) > known && !newest.endOfHistory() && newest.moreBefore() != null) {
+                    // a gap already pending ends further down; one range covers both
+                    state.saveGap(channel.id(), newest.moreBefore(),
+                            channel.gapFloor() != null ? Math.min(channel.gapFloor(), known) : known);
+                }
+            });
         }
+        fillGap(state.load(channel.id()).orElseThrow(), handle);
         if (!channel.backfillDone()) {
             backfill(state.load(channel.id()).orElseThrow(), handle);
         }
     }
 
-    /** Fetches back from the newest page until a stored post is reached, then stores oldest first. */
-    private void storeWithGap(PollState.Snapshot channel, ChannelHandle handle, PreviewPage newest, long known,
-                              Instant seenAt) throws PollStopped, PreviewUnavailableException, InterruptedException {
-        List<PreviewPage> chain = new ArrayList<>(List.of(newest));
-        PreviewPage oldest = newest;
-        while (!oldest.endOfHistory() && oldestId(oldest) > known && chain.size() < config.backfill().maxPages()) {
+    /**
+     * Fetches the pages between the newest page and the posts stored before it, newest first, each page stored
+     * with the cursor of the next one. At most {@code pulse.backfill.max-pages} pages a poll: a longer gap
+     * (a long outage of a busy channel) is closed over the next polls, and a poll killed midway loses nothing.
+     */
+    private void fillGap(PollState.Snapshot channel, ChannelHandle handle)
+            throws PollStopped, PreviewUnavailableException, InterruptedException {
+        Long before = channel.gapBefore();
+        long floor = channel.gapFloor() == null ? 0 : channel.gapFloor();
+        int pages = 0;
+        while (before != null && pages < config.backfill().maxPages()) {
             state.lease(channel.id(), LEASE);
-            oldest = page(channel, previews.before(handle, oldest.moreBefore()));
-            chain.add(oldest);
+            PreviewPage page = page(channel, previews.before(handle, before));
+            Long next = page.posts().isEmpty() || page.endOfHistory() || page.moreBefore() == null
+                    || page.moreBefore() >= before || oldestId(page) <= floor ? null : page.moreBefore();
+            Instant seenAt = Instant.now();
+            QuarkusTransaction.requiringNew().run(() -> {
+                posts.storePosts(channel.id(), page.posts(), seenAt);
+                state.saveGap(channel.id(), next, next == null ? null : floor);
+            });
+            before = next;
+            pages++;
         }
-        for (int i = chain.size() - 1; i > 0; i--) {
-            List<ParsedPost> older = chain.get(i).posts();
-            QuarkusTransaction.requiringNew().run(() -> posts.storePosts(channel.id(), older, seenAt));
+        if (before != null) {
+            Log.infof("Channel %s: %d pages of new posts fetched; the rest of the gap comes with the next poll",
+                    handle, pages);
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            posts.recordHeader(channel.id(), newest.channel(), seenAt);
-            posts.storePosts(channel.id(), newest.posts(), seenAt);
-        });
     }
 
     private void backfill(PollState.Snapshot channel, ChannelHandle handle)

@@ -29,7 +29,7 @@ public class PollState {
 
     /** What a poll needs to know about its channel. */
     public record Snapshot(long id, String handle, ChannelStatus status, Instant notBefore,
-                           Long backfillBefore, int backfillPages, boolean backfillDone) {
+                           Long backfillBefore, int backfillPages, boolean backfillDone, Long gapBefore, Long gapFloor) {
     }
 
     @Inject
@@ -75,7 +75,8 @@ public class PollState {
     public Optional<Snapshot> load(long channelId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
-                     SELECT id, handle, status, not_before, backfill_before, backfill_pages, backfill_done
+                     SELECT id, handle, status, not_before, backfill_before, backfill_pages, backfill_done,
+                            gap_before, gap_floor
                      FROM channels WHERE id = ?""")) {
             query.setLong(1, channelId);
             try (ResultSet rs = query.executeQuery()) {
@@ -85,7 +86,7 @@ public class PollState {
                 Timestamp notBefore = rs.getTimestamp(4);
                 return Optional.of(new Snapshot(rs.getLong(1), rs.getString(2), ChannelStatus.of(rs.getString(3)),
                         notBefore == null ? null : notBefore.toInstant(), (Long) rs.getObject(5), rs.getInt(6),
-                        rs.getBoolean(7)));
+                        rs.getBoolean(7), (Long) rs.getObject(8), (Long) rs.getObject(9)));
             }
         } catch (SQLException e) {
             throw new StoreException("Could not read channel " + channelId, e);
@@ -97,6 +98,12 @@ public class PollState {
     public void saveBackfill(long channelId, Long nextBefore, int pages, boolean done) {
         update("UPDATE channels SET backfill_before = ?, backfill_pages = ?, backfill_done = ? WHERE id = ?",
                 nextBefore, pages, done, channelId);
+    }
+
+    /** Where filling a gap of new posts stands (null: no gap); call it in the transaction that stored the page. */
+    @Transactional
+    public void saveGap(long channelId, Long nextBefore, Long floor) {
+        update("UPDATE channels SET gap_before = ?, gap_floor = ? WHERE id = ?", nextBefore, floor, channelId);
     }
 
     /** How the poll ended. A channel paused meanwhile stays paused. */
