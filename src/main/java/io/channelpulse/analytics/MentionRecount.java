@@ -102,13 +102,12 @@ public class MentionRecount {
         finishedAt = null;
         done.set(0);
         total.set(countPosts());
-        NameMatcher names = watchlist.matcher();
         ZoneId zone = analytics.timezone();
         for (long channelId : channelIds()) {
             long after = 0;
             while (!restart.get()) {
                 long from = after;
-                Long last = QuarkusTransaction.requiringNew().call(() -> recountBatch(channelId, from, names, zone));
+                Long last = QuarkusTransaction.requiringNew().call(() -> recountBatch(channelId, from, zone));
                 if (last == null) {
                     break;
                 }
@@ -122,12 +121,14 @@ public class MentionRecount {
     }
 
     /** Recounts up to {@link #BATCH} posts of the channel after {@code afterId}; the last id, or null when none. */
-    private Long recountBatch(long channelId, long afterId, NameMatcher names, ZoneId zone) {
+    private Long recountBatch(long channelId, long afterId, ZoneId zone) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, channelId);
                 lock.execute();
             }
+            // the newest watchlist, also if another instance changed it during this recount
+            NameMatcher names = watchlist.current(connection);
             Long last = null;
             MentionChanges changes = new MentionChanges(channelId);
             try (PreparedStatement query = connection.prepareStatement("""

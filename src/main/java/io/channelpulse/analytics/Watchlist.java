@@ -27,20 +27,47 @@ public class Watchlist {
     @Inject
     DataSource dataSource;
 
-    private volatile NameMatcher matcher = NameMatcher.of(List.of());
+    /** A matcher and the watchlist version it was compiled from. */
+    private record Compiled(long version, NameMatcher matcher) {
+    }
+
+    private volatile Compiled compiled = new Compiled(-1, NameMatcher.of(List.of()));
 
     @PostConstruct
     void load() {
         reload();
     }
 
-    public NameMatcher matcher() {
-        return matcher;
+    /**
+     * The matcher of the watchlist as stored now, recompiled if another instance (or this one) changed it
+     * since. Counting calls it under the channel lock, so a change committed before a page is counted is used
+     * for it, and one committed after is covered by the recount the change started.
+     */
+    public NameMatcher current(Connection connection) throws SQLException {
+        long version;
+        try (PreparedStatement query = connection.prepareStatement("SELECT version FROM watchlist_version");
+             ResultSet rs = query.executeQuery()) {
+            version = rs.next() ? rs.getLong(1) : 0;
+        }
+        Compiled known = compiled;
+        if (known.version() == version) {
+            return known.matcher();
+        }
+        Compiled fresh = new Compiled(version, NameMatcher.of(entities(connection)));
+        compiled = fresh;
+        return fresh.matcher();
     }
 
     public List<WatchedEntity> entities() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
+        try (Connection connection = dataSource.getConnection()) {
+            return entities(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the watchlist", e);
+        }
+    }
+
+    private static List<WatchedEntity> entities(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
                      "SELECT key, label, aliases FROM watched_entities ORDER BY key");
              ResultSet rs = query.executeQuery()) {
             List<WatchedEntity> entities = new ArrayList<>();
@@ -49,8 +76,6 @@ public class Watchlist {
                         Arrays.asList((String[]) rs.getArray(3).getArray())));
             }
             return entities;
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the watchlist", e);
         }
     }
 
@@ -93,6 +118,10 @@ public class Watchlist {
 
     /** Compiles the matcher from what is stored now. */
     public void reload() {
-        matcher = NameMatcher.of(entities());
+        try (Connection connection = dataSource.getConnection()) {
+            current(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the watchlist", e);
+        }
     }
 }

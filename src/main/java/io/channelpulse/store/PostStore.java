@@ -85,7 +85,7 @@ public class PostStore {
             Long[] ids = posts.stream().map(ParsedPost::id).toArray(Long[]::new);
             ZoneId zone = analytics.timezone();
             Map<Long, Existing> existing = existing(connection, channelId, ids, zone);
-            NameMatcher names = watchlist.matcher();
+            NameMatcher names = watchlist.current(connection);
             Map<Long, PostFacts> facts = new HashMap<>();
             RollupDelta rollups = new RollupDelta(channelId);
             List<ParsedPost> addedPosts = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.Duration;
@@ -123,6 +124,31 @@ class CountingTest {
         List<Map<String, Object>> rising = given().get("/api/top?metric=mention&from=2023-05-01&to=2023-07-31&sort=rising")
                 .then().statusCode(200).extract().jsonPath().getList("");
         assertThat(rising.get(0)).containsEntry("key", "osce");
+    }
+
+    /**
+     * Another instance changes the watchlist straight in the database, and this one is not told: the next page
+     * this instance counts still uses the new list (it checks the watchlist version under the channel lock).
+     */
+    @Test
+    void aWatchlistChangeByAnotherInstanceCountsFromTheNextPage() throws Exception {
+        try {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO watched_entities (key, label, aliases) "
+                        + "VALUES ('ryabkov', 'Sergei Ryabkov', ARRAY['Ryabkov', 'Рябков'])");
+            }
+            String page = TelegramStandIn.fixture("EmbUSA.html").replace("Foreign Minister Sergey Lavrov’s interview",
+                    "Deputy Foreign Minister Sergei Ryabkov’s interview");
+            telegram.always("/s/EmbUSA", Answer.page(page));
+            Admin.given().post("/api/channels/EmbUSA/poll").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> total("mention", "ryabkov") == 1);
+            assertThat(Db.count(dataSource, Rollups.ROLLUP_MISMATCHES)).isZero();
+            assertThat(Db.count(dataSource, Rollups.TOTAL_MISMATCHES)).isZero();
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM watched_entities WHERE key = 'ryabkov'");
+            }
+        }
     }
 
     @Test
