@@ -1,6 +1,7 @@
 package io.channelpulse.launch;
 
 import io.channelpulse.testing.TelegramStandIn;
+import io.channelpulse.testing.TempDirs;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +81,8 @@ class LaunchIT {
         }
         if (dataDir != null) {
             EmbeddedDatabase.stopOrphanedServer(dataDir.resolve("postgres"));
+            // the logs beside it stay, for a look after a failure
+            TempDirs.delete(dataDir);
         }
     }
 

@@ -69,6 +69,7 @@ public class PulseTestResources implements QuarkusTestResourceLifecycleManager {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            TempDirs.delete(databaseDir);
         }
     }
 }
