@@ -59,8 +59,8 @@ public class PostExport {
             boolean autoCommit = connection.getAutoCommit();
             // The PostgreSQL driver streams through a cursor only with auto-commit off and a fetch size set.
             connection.setAutoCommit(false);
-            try (PreparedStatement query = connection.prepareStatement(sql.toString(),
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            try (PreparedStatement query = PostQuery.plannedForItsParameters(connection.prepareStatement(sql.toString(),
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY))) {
                 query.setFetchSize(FETCH_SIZE);
                 for (int i = 0; i < parameters.size(); i++) {
                     Object value = parameters.get(i);

@@ -8,6 +8,7 @@ import io.channelpulse.analytics.TopQuery;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
+import io.channelpulse.store.PostQuery;
 import io.channelpulse.store.StoreException;
 import io.channelpulse.web.BadParameterException;
 import io.channelpulse.web.Period;
@@ -221,8 +222,9 @@ class PageData {
     }
 
     private void query(String sql, List<Object> parameters, RowReader reader) {
+        // a tag or name on a handful of posts and one on half of them need different plans
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+             PreparedStatement statement = PostQuery.plannedForItsParameters(connection.prepareStatement(sql))) {
             for (int i = 0; i < parameters.size(); i++) {
                 Object value = parameters.get(i);
                 statement.setObject(i + 1, value instanceof Long[] ids ? connection.createArrayOf("bigint", ids) : value);
