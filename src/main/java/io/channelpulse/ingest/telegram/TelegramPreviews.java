@@ -1,6 +1,7 @@
 package io.channelpulse.ingest.telegram;
 
 import io.channelpulse.ingest.IngestConfig;
+import io.channelpulse.store.RequestPacing;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,16 +24,21 @@ public class TelegramPreviews {
     @Inject
     IngestConfig config;
 
+    @Inject
+    RequestPacing pacing;
+
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final Object host = new Object();
     private Instant nextRequestAt = Instant.MIN;
     private PreviewClient client;
     private String baseUrl;
+    private String hostName;
 
     @PostConstruct
     void init() {
         client = new PreviewClient(config.telegram().timeout());
         baseUrl = config.telegram().baseUrl().replaceAll("/+$", "");
+        hostName = URI.create(baseUrl).getAuthority();
     }
 
     public PreviewResult newest(ChannelHandle handle) throws PreviewUnavailableException, InterruptedException {
@@ -97,18 +103,28 @@ public class TelegramPreviews {
         }
     }
 
-    /** One request at a time to the host, each at least a (jittered) gap after the previous one ended. */
+    /**
+     * One request at a time to the host from this instance, each at least a (jittered) gap after the previous
+     * one ended, and a gap after the last one any other instance on the same database started.
+     */
     private PreviewClient.Response paced(URI uri) throws IOException, InterruptedException {
         synchronized (host) {
-            Duration wait = Duration.between(Instant.now(), nextRequestAt);
-            if (!wait.isNegative() && !wait.isZero()) {
-                Thread.sleep(wait.toMillis());
+            Duration gap = Backoff.jittered(config.telegram().requestGap(), random);
+            sleep(Duration.between(Instant.now(), nextRequestAt));
+            if (!gap.isZero()) {
+                sleep(pacing.reserve(hostName, gap));
             }
             try {
                 return client.get(uri);
             } finally {
-                nextRequestAt = Instant.now().plus(Backoff.jittered(config.telegram().requestGap(), random));
+                nextRequestAt = Instant.now().plus(gap);
             }
+        }
+    }
+
+    private static void sleep(Duration wait) throws InterruptedException {
+        if (!wait.isNegative() && !wait.isZero()) {
+            Thread.sleep(wait.toMillis());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.channelpulse.ingest.telegram;
 
 import io.channelpulse.ingest.IngestConfig;
+import io.channelpulse.store.RequestPacing;
 import io.channelpulse.testing.TelegramStandIn;
 import io.channelpulse.testing.TelegramStandIn.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -121,14 +122,28 @@ class TelegramPreviewsTest {
     }
 
     private TelegramPreviews previews(Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
+        return previews(config(gap, attempts, maxRetryAfter, timeout), new RequestPacing() {
+            @Override
+            public Duration reserve(String host, Duration requestGap) {
+                return Duration.ZERO; // one instance: only its own pacing counts
+            }
+        });
+    }
+
+    /** A TelegramPreviews as an instance of the app has it, with the given settings and shared pacing. */
+    static TelegramPreviews previews(IngestConfig config, RequestPacing pacing) {
         TelegramPreviews previews = new TelegramPreviews();
-        previews.config = config(gap, attempts, maxRetryAfter, timeout);
+        previews.config = config;
+        previews.pacing = pacing;
         previews.init();
         return previews;
     }
 
     private IngestConfig config(Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
-        String baseUrl = telegram.baseUrl();
+        return config(telegram.baseUrl(), gap, attempts, maxRetryAfter, timeout);
+    }
+
+    static IngestConfig config(String baseUrl, Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
         IngestConfig.Telegram settings = new IngestConfig.Telegram() {
             public String baseUrl() { return baseUrl; }
             public Duration requestGap() { return gap; }

@@ -1,0 +1,49 @@
+package io.channelpulse.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Request slots for a host, kept in the database so that every instance sharing it takes turns: each request
+ * reserves the next free start time and pushes the following one a gap later. The database's clock decides,
+ * so instances whose clocks differ still keep the gap.
+ */
+@ApplicationScoped
+public class RequestPacing {
+
+    @Inject
+    DataSource dataSource;
+
+    /** Reserves the next slot for a request to {@code host}; how long to wait before sending it. */
+    public Duration reserve(String host, Duration gap) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO request_pacing (host, next_at) VALUES (?, clock_timestamp()) ON CONFLICT DO NOTHING")) {
+                insert.setString(1, host);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE request_pacing SET next_at = GREATEST(next_at, clock_timestamp()) + make_interval(secs => ?)
+                    WHERE host = ?
+                    RETURNING GREATEST(extract(epoch FROM next_at - clock_timestamp()) - ?, 0)""")) {
+                double seconds = gap.toNanos() / 1e9;
+                update.setDouble(1, seconds);
+                update.setString(2, host);
+                update.setDouble(3, seconds);
+                try (ResultSet rs = update.executeQuery()) {
+                    rs.next();
+                    return Duration.ofNanos(Math.round(rs.getDouble(1) * 1e9));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not reserve a request slot for " + host, e);
+        }
+    }
+}
