@@ -124,6 +124,37 @@ class PagesBrowserTest {
         assertThat(browser.nonLocalRequests()).as("requests after picking 7d that leave localhost").isEmpty();
     }
 
+    @Test
+    void theAdminLogsInAndSendsAnUndeliveredDigestAgain() throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("TRUNCATE digest_subscribers, digest_log RESTART IDENTITY CASCADE");
+            statement.execute("INSERT INTO digest_subscribers (email) VALUES ('ann@example.org')");
+            statement.execute("INSERT INTO digest_log (subscriber_id, day, status, attempts, claimed_at) "
+                    + "VALUES (1, DATE '2023-05-17', 'interrupted', 1, now())");
+        }
+        browser.open(url("/admin/login"));
+        WebElement password = browser.driver().findElement(By.name("j_password"));
+        password.sendKeys(Admin.PASSWORD);
+        password.submit();
+        browser.waitFor(Duration.ofSeconds(10), "the login to finish",
+                () -> !browser.driver().getCurrentUrl().contains("/admin/login"));
+        browser.open(url("/admin"));
+        assertThat(browser.driver().findElement(By.id("admin-deliveries")).getText())
+                .contains("2023-05-17").contains("ann@example.org").contains("interrupted");
+        browser.screenshot("admin");
+
+        // nothing listens on the test SMTP port here, so the page reports the failure
+        browser.driver().findElement(By.cssSelector("#admin-deliveries button[type=submit]")).click();
+        browser.waitFor(Duration.ofSeconds(15), "the resend to be reported",
+                () -> !browser.driver().findElements(By.id("admin-message")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("admin-message")).getText())
+                .contains("The digest of 2023-05-17 to ann@example.org failed again");
+        assertThat(browser.driver().findElement(By.id("admin-deliveries")).getText()).contains("failed");
+        browser.screenshot("admin_after_resend");
+        assertThat(browser.consoleErrors()).as("console errors on the admin page").isEmpty();
+        assertThat(browser.nonLocalRequests()).as("requests from the admin page that leave localhost").isEmpty();
+    }
+
     /** Follows the picker's link to {@code range}, or chooses it in the picker's select (submitting its form). */
     private void pickRange(String range) {
         List<WebElement> links = browser.driver().findElements(By.cssSelector("a[href*='range=" + range + "']"));
