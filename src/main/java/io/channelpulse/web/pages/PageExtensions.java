@@ -6,6 +6,14 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 class PageExtensions {
 
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** A moment as people read it, to the minute; the API keeps the full ISO instant. */
+    static String minute(java.time.Instant at) {
+        return at == null ? "" : MINUTE.format(at);
+    }
+
     /** The start of a long text, cut at a word, for lists of posts; the full post is one click away. */
     static String excerpt(String text, int length) {
         if (text == null || text.length() <= length) {

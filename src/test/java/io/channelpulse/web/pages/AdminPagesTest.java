@@ -149,7 +149,10 @@ class AdminPagesTest {
                 .contains("The digest of 2023-05-17 to ann@example.org failed again");
         assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM digest_log")).isEqualTo("failed 2");
         page = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
-        assertThat(page.select("#admin-deliveries td").text()).contains("failed").contains("Tried 2 times; next try at");
+        assertThat(page.select("#admin-deliveries td").text()).contains("failed")
+                .containsPattern("Tried 2 times; next try at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.");
+        assertThat(page.select("#admin-subscribers td").eachText())
+                .anySatisfy(cell -> assertThat(cell).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"));
         assertThat(post("/admin/digest/resend", Map.of("subscriber", "1", "day", "17 May")))
                 .contains("'17 May' is not a day like 2023-05-17");
     }
