@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
-/** The digests that need a look: failed or interrupted sends, newest day first. */
+/** How digests went: the latest day sent, and the sends that need a look (failed or interrupted), newest first. */
 @ApplicationScoped
 public class Deliveries {
 
@@ -20,6 +20,16 @@ public class Deliveries {
 
     @Inject
     DigestConfig config;
+
+    /** The newest day any digest was claimed for, and to how many of its subscribers it went out. */
+    public record LastDay(LocalDate day, long sent, long claimed) {
+    }
+
+    public Optional<LastDay> lastDay() {
+        return Jdbc.query(dataSource, "SELECT day, count(*) FILTER (WHERE status = 'sent'), count(*) FROM digest_log "
+                        + "WHERE day = (SELECT max(day) FROM digest_log) GROUP BY day",
+                rs -> new LastDay(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3))).stream().findFirst();
+    }
 
     public List<Delivery> needingAttention() {
         return Jdbc.query(dataSource, "SELECT l.subscriber_id, s.email, l.day, l.status, l.attempts, l.last_error, "

@@ -60,7 +60,8 @@ public class AdminPages {
     }
 
     public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
-                            List<Subscriber> subscribers, List<Delivery> deliveries, String message, String csrf) {
+                            List<Subscriber> subscribers, Deliveries.LastDay lastDigest, List<Delivery> deliveries,
+                            String message, String csrf) {
     }
 
     /**
@@ -101,7 +102,8 @@ public class AdminPages {
     public Response admin(@QueryParam("message") String message, @CookieParam(CSRF) String csrfCookie) {
         String csrf = csrfCookie != null && csrfCookie.length() >= 32 ? csrfCookie : newToken();
         String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
-                watchlist.entities(), recount.progress(), subscribers.list(), deliveries.needingAttention(), message, csrf)).render();
+                watchlist.entities(), recount.progress(), subscribers.list(), deliveries.lastDay().orElse(null), deliveries.needingAttention(), message, csrf))
+                .render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(new NewCookie.Builder(CSRF).value(csrf).path("/admin").httpOnly(true)
                         .sameSite(NewCookie.SameSite.STRICT).build())

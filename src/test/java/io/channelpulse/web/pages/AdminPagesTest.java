@@ -133,12 +133,18 @@ class AdminPagesTest {
         }
         assertThat(Jsoup.parse(given().cookies(cookies).get("/admin").asString()).select("#no-undelivered").text())
                 .contains("Every digest so far went out");
+        assertThat(Jsoup.parse(given().cookies(cookies).get("/admin").asString()).select("#last-digest").text())
+                .isEqualTo("No digest has gone out yet.");
         post("/admin/subscribers", Map.of("email", "ann@example.org", "channels", ""));
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("INSERT INTO digest_log (subscriber_id, day, status, attempts, claimed_at) "
                     + "VALUES (1, DATE '2023-05-17', 'interrupted', 1, now())");
+            statement.execute("INSERT INTO digest_subscribers (email) VALUES ('bob@example.org')");
+            statement.execute("INSERT INTO digest_log (subscriber_id, day, status, attempts, claimed_at, sent_at) "
+                    + "VALUES (2, DATE '2023-05-16', 'sent', 1, now(), now()), (2, DATE '2023-05-17', 'sent', 1, now(), now())");
         }
         Document page = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
+        assertThat(page.select("#last-digest").text()).isEqualTo("Latest digest: 2023-05-17, sent to 1 of 2 subscribers.");
         assertThat(page.select("#admin-deliveries tbody tr")).hasSize(1);
         assertThat(page.select("#admin-deliveries td").eachText()).contains("2023-05-17", "ann@example.org", "interrupted");
         assertThat(page.select("#admin-deliveries form[action=/admin/digest/resend] input[name=day]").attr("value"))
@@ -147,7 +153,7 @@ class AdminPagesTest {
         // nothing listens on the test SMTP port here, so the send fails and says so
         assertThat(post("/admin/digest/resend", Map.of("subscriber", "1", "day", "2023-05-17")))
                 .contains("The digest of 2023-05-17 to ann@example.org failed again");
-        assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM digest_log")).isEqualTo("failed 2");
+        assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM digest_log WHERE subscriber_id = 1")).isEqualTo("failed 2");
         page = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
         assertThat(page.select("#admin-deliveries td").text()).contains("failed")
                 .containsPattern("Tried 2 times; next try at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.");
