@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,30 +29,62 @@ public class TopQuery {
      */
     public List<TopEntry> top(Metric metric, List<Long> channelIds, LocalDate first, LocalDate last,
                               LocalDate previousFirst, Order order, int limit) {
+        return lists(metric, channelIds, first, last, previousFirst, List.of(order), limit).get(order);
+    }
+
+    /** Both lists of a page (most counted, rising) from one pass over the counts. */
+    public record TopAndRising(List<TopEntry> top, List<TopEntry> rising) {
+    }
+
+    public TopAndRising topAndRising(Metric metric, List<Long> channelIds, LocalDate first, LocalDate last,
+                                     LocalDate previousFirst, int limit) {
+        Map<Order, List<TopEntry>> lists = lists(metric, channelIds, first, last, previousFirst,
+                List.of(Order.COUNT, Order.RISING), limit);
+        return new TopAndRising(lists.get(Order.COUNT), lists.get(Order.RISING));
+    }
+
+    /** Each order's first {@code limit} keys; the counts are summed once however many orders are asked for. */
+    private Map<Order, List<TopEntry>> lists(Metric metric, List<Long> channelIds, LocalDate first, LocalDate last,
+                                             LocalDate previousFirst, List<Order> orders, int limit) {
         LocalDate scanFrom = previousFirst == null ? first : previousFirst;
         List<Object> parameters = new ArrayList<>();
         String counted = channelIds == null
                 ? totalsOverChannels(metric, scanFrom, first, last, parameters)
                 : perChannel(metric, channelIds, scanFrom, first, last, parameters);
-        StringBuilder sql = new StringBuilder("SELECT key, count, previous FROM (SELECT key, sum(cur) AS count, "
-                + "sum(prev) AS previous FROM (" + counted + ") parts GROUP BY key) totals WHERE count > 0 ORDER BY ");
-        sql.append(order == Order.RISING ? "(count - previous) / sqrt(previous + 1.0) DESC, count DESC" : "count DESC");
-        sql.append(", key LIMIT ?");
-        parameters.add(limit);
-        List<long[]> counts = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        Sql.query(dataSource, sql.toString(), parameters, rs -> {
-            keys.add(rs.getString(1));
-            counts.add(new long[]{rs.getLong(2), rs.getLong(3)});
-        });
-        Map<String, String> labels = labels(metric, keys);
-        List<TopEntry> entries = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            long count = counts.get(i)[0];
-            long previous = counts.get(i)[1];
-            entries.add(new TopEntry(keys.get(i), labels.get(keys.get(i)), count, previous, TopEntry.score(count, previous)));
+        StringBuilder sql = new StringBuilder("WITH totals AS (SELECT key, sum(cur) AS count, sum(prev) AS previous FROM ("
+                + counted + ") parts GROUP BY key HAVING sum(cur) > 0) ");
+        for (int i = 0; i < orders.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(i)
+                    .append(", key, count, previous FROM totals ORDER BY ")
+                    .append(orders.get(i) == Order.RISING ? "(count - previous) / sqrt(previous + 1.0) DESC, count DESC"
+                            : "count DESC")
+                    .append(", key LIMIT ?)");
+            parameters.add(limit);
         }
-        return entries;
+        Map<Order, List<String>> keys = new EnumMap<>(Order.class);
+        Map<Order, List<long[]>> counts = new EnumMap<>(Order.class);
+        orders.forEach(order -> {
+            keys.put(order, new ArrayList<>());
+            counts.put(order, new ArrayList<>());
+        });
+        Sql.query(dataSource, sql.toString(), parameters, rs -> {
+            Order order = orders.get(rs.getInt(1));
+            keys.get(order).add(rs.getString(2));
+            counts.get(order).add(new long[]{rs.getLong(3), rs.getLong(4)});
+        });
+        Map<String, String> labels = labels(metric, keys.values().stream().flatMap(List::stream).distinct().toList());
+        Map<Order, List<TopEntry>> lists = new EnumMap<>(Order.class);
+        for (Order order : orders) {
+            List<TopEntry> entries = new ArrayList<>();
+            for (int i = 0; i < keys.get(order).size(); i++) {
+                String key = keys.get(order).get(i);
+                long count = counts.get(order).get(i)[0];
+                long previous = counts.get(order).get(i)[1];
+                entries.add(new TopEntry(key, labels.get(key), count, previous, TopEntry.score(count, previous)));
+            }
+            lists.put(order, entries);
+        }
+        return lists;
     }
 
     /** One channel's or a few channels' counts: straight from daily_counts. */

@@ -34,6 +34,9 @@ class CountingTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    TopQuery top;
+
     private final TelegramStandIn telegram = PulseTestResources.telegram();
 
     @BeforeEach
@@ -147,6 +150,23 @@ class CountingTest {
         } finally {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("DELETE FROM watched_entities WHERE key = 'ryabkov'");
+            }
+        }
+    }
+
+    /** The overview reads both of its lists from one pass; they are the lists the API gives one at a time. */
+    @Test
+    void topAndRisingFromOnePassAreTheListsAskedForOneByOne() {
+        for (Metric metric : List.of(Metric.TOPIC, Metric.MENTION)) {
+            for (List<Long> channels : java.util.Arrays.asList(null, List.of(Db.count(dataSource, "SELECT id FROM channels")))) {
+                java.time.LocalDate first = java.time.LocalDate.of(2023, 5, 1);
+                java.time.LocalDate last = java.time.LocalDate.of(2023, 5, 31);
+                java.time.LocalDate previousFirst = java.time.LocalDate.of(2023, 3, 31);
+                TopQuery.TopAndRising both = top.topAndRising(metric, channels, first, last, previousFirst, 5);
+                assertThat(both.top()).isNotEmpty()
+                        .isEqualTo(top.top(metric, channels, first, last, previousFirst, TopQuery.Order.COUNT, 5));
+                assertThat(both.rising()).isNotEmpty()
+                        .isEqualTo(top.top(metric, channels, first, last, previousFirst, TopQuery.Order.RISING, 5));
             }
         }
     }

@@ -142,18 +142,29 @@ public class DashboardPages {
             byChannel.put("posts", series.daily(Metric.POSTS, null, ids, period.first(), period.last(), buckets));
         }
         Totals totals = data.totals(ids, period);
+        TopQuery.TopAndRising topics = top.topAndRising(Metric.TOPIC, ids, period.first(), period.last(),
+                period.previousFirst(), 10);
+        TopQuery.TopAndRising mentions = top.topAndRising(Metric.MENTION, ids, period.first(), period.last(),
+                period.previousFirst(), 10);
+        SparkLists topicSparks = sparks(Metric.TOPIC, topics, ids, period, buckets);
+        SparkLists mentionSparks = sparks(Metric.MENTION, mentions, ids, period, buckets);
         return Templates.overview(new Overview(frame, totals, ChartData.of("bar", true, byChannel).json(),
-                sparks(Metric.TOPIC, TopQuery.Order.COUNT, ids, period, buckets),
-                sparks(Metric.TOPIC, TopQuery.Order.RISING, ids, period, buckets),
-                sparks(Metric.MENTION, TopQuery.Order.COUNT, ids, period, buckets),
-                sparks(Metric.MENTION, TopQuery.Order.RISING, ids, period, buckets),
+                topicSparks.top(), topicSparks.rising(), mentionSparks.top(), mentionSparks.rising(),
                 posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items()));
     }
 
-    private List<SparkEntry> sparks(Metric metric, TopQuery.Order order, List<Long> ids, Period period, Bucket bucket) {
-        List<TopEntry> entries = top.top(metric, ids, period.first(), period.last(), period.previousFirst(), order, 10);
-        Map<String, List<Point>> lines = series.dailyForKeys(metric, entries.stream().map(TopEntry::key).toList(), ids,
-                period.first(), period.last(), bucket);
+    private record SparkLists(List<SparkEntry> top, List<SparkEntry> rising) {
+    }
+
+    /** Both lists with their sparklines, whose series are read in one query for the keys of both. */
+    private SparkLists sparks(Metric metric, TopQuery.TopAndRising lists, List<Long> ids, Period period, Bucket bucket) {
+        List<String> keys = java.util.stream.Stream.concat(lists.top().stream(), lists.rising().stream())
+                .map(TopEntry::key).distinct().toList();
+        Map<String, List<Point>> lines = series.dailyForKeys(metric, keys, ids, period.first(), period.last(), bucket);
+        return new SparkLists(sparks(lists.top(), lines), sparks(lists.rising(), lines));
+    }
+
+    private static List<SparkEntry> sparks(List<TopEntry> entries, Map<String, List<Point>> lines) {
         return entries.stream().map(e -> new SparkEntry(e.key(), e.label(), e.count(), e.previous(), e.score(),
                 Sparkline.points(lines.getOrDefault(e.key(), List.of())))).toList();
     }
