@@ -1,6 +1,7 @@
 package io.channelpulse.digest;
 
 import io.channelpulse.analytics.AnalyticsConfig;
+import jakarta.annotation.PostConstruct;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -72,7 +73,19 @@ public class DigestSender {
     @Inject
     ReactiveMailer mailer;
 
-    private volatile Context mailContext;
+    /**
+     * The event loop every send starts on. The Vert.x mail client installs its reply handler on a new connection
+     * from the context the send was started on, while the socket reads on the context that opened it; started
+     * from a thread without a Vert.x context (the scheduler, a request, a test) those can be two event loops, and
+     * a server greeting read before the handler is in place is dropped: the send then hangs until the server
+     * gives up. One event-loop context for every send keeps opening, greeting and handler on one thread.
+     */
+    private Context mailContext;
+
+    @PostConstruct
+    void createMailContext() {
+        mailContext = ((VertxInternal) vertx).createEventLoopContext();
+    }
 
     /** Every minute: the newest due day to whoever has not had it, then the failed sends whose retry time has come. */
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -182,7 +195,7 @@ public class DigestSender {
         try {
             Mail mail = DigestMail.of(digest.forSubscriber(unsubscribeUrl(subscriber.id())), subscriber.email());
             Uni.createFrom().deferred(() -> mailer.send(mail))
-                    .runSubscriptionOn(task -> mailContext().runOnContext(ignored -> task.run()))
+                    .runSubscriptionOn(task -> mailContext.runOnContext(ignored -> task.run()))
                     .await().atMost(SMTP_TIMEOUT);
             Jdbc.update(dataSource, "UPDATE digest_log SET status = 'sent', sent_at = now(), last_error = NULL, "
                     + "next_attempt_at = NULL WHERE subscriber_id = ? AND day = ?", subscriber.id(), day);
@@ -198,26 +211,6 @@ public class DigestSender {
                     config.maxAttempts(), error);
             return false;
         }
-    }
-
-    /**
-     * The event loop every send starts on. The Vert.x mail client installs its reply handler on a new connection
-     * from the context the send was started on, while the socket reads on the context that opened it; started
-     * from a thread without a Vert.x context (the scheduler, a request, a test) those can be two event loops, and
-     * a server greeting read before the handler is in place is dropped: the send then hangs until the server
-     * gives up. One event-loop context for every send keeps opening, greeting and handler on one thread.
-     */
-    private Context mailContext() {
-        Context context = mailContext;
-        if (context == null) {
-            synchronized (this) {
-                if (mailContext == null) {
-                    mailContext = ((VertxInternal) vertx).createEventLoopContext();
-                }
-                context = mailContext;
-            }
-        }
-        return context;
     }
 
     /** 5 minutes after the first failure, doubling up to 6 hours. */

@@ -23,24 +23,21 @@ public class RequestPacing {
 
     /** Reserves the next slot for a request to {@code host}; how long to wait before sending it. */
     public Duration reserve(String host, Duration gap) {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO request_pacing (host, next_at) VALUES (?, clock_timestamp()) ON CONFLICT DO NOTHING")) {
-                insert.setString(1, host);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE request_pacing SET next_at = GREATEST(next_at, clock_timestamp()) + make_interval(secs => ?)
-                    WHERE host = ?
-                    RETURNING GREATEST(extract(epoch FROM next_at - clock_timestamp()) - ?, 0)""")) {
-                double seconds = gap.toNanos() / 1e9;
-                update.setDouble(1, seconds);
-                update.setString(2, host);
-                update.setDouble(3, seconds);
-                try (ResultSet rs = update.executeQuery()) {
-                    rs.next();
-                    return Duration.ofNanos(Math.round(rs.getDouble(1) * 1e9));
-                }
+        // a first request finds no row and goes at once; later ones start a gap after the last reserved start
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement reserve = connection.prepareStatement("""
+                     INSERT INTO request_pacing AS p (host, next_at) VALUES (?, clock_timestamp() + make_interval(secs => ?))
+                     ON CONFLICT (host) DO UPDATE
+                         SET next_at = GREATEST(p.next_at, clock_timestamp()) + make_interval(secs => ?)
+                     RETURNING GREATEST(extract(epoch FROM next_at - clock_timestamp()) - ?, 0)""")) {
+            double seconds = gap.toNanos() / 1e9;
+            reserve.setString(1, host);
+            reserve.setDouble(2, seconds);
+            reserve.setDouble(3, seconds);
+            reserve.setDouble(4, seconds);
+            try (ResultSet rs = reserve.executeQuery()) {
+                rs.next();
+                return Duration.ofNanos(Math.round(rs.getDouble(1) * 1e9));
             }
         } catch (SQLException e) {
             throw new StoreException("Could not reserve a request slot for " + host, e);
