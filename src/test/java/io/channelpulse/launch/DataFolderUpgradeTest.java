@@ -32,6 +32,8 @@ class DataFolderUpgradeTest {
             SELECT count(*) || ':' || md5(string_agg(concat_ws('|', channel_id, id, published_at, kind, text, views,
                 edited, links::text, hashtags::text, mentions::text), E'\\n' ORDER BY channel_id, id))
             FROM posts""";
+    static final String HISTORY =
+            "SELECT string_agg(version || ' ' || installed_on, ',' ORDER BY installed_rank) FROM flyway_schema_history";
 
     @TempDir
     Path dataDir;
@@ -48,31 +50,8 @@ class DataFolderUpgradeTest {
     @Test
     void aPostgres14FolderIsUpgradedWithEveryPostAndKeptAsABackup() throws Exception {
         Path pgData = dataDir.resolve("postgres");
-        String postsBefore;
-        String watchlistBefore;
-        String historyBefore;
-        long lastChannelId;
-        try (EmbeddedPostgres old = EmbeddedDatabase.server(pgData, Postgres14Binaries.INSTANCE).start()) {
-            String url = old.getJdbcUrl(EmbeddedDatabase.USER, "postgres");
-            assertThat(query(url, "SHOW server_version")).startsWith("14.");
-            Flyway.configure().dataSource(url, EmbeddedDatabase.USER, null).locations(DatabaseCopy.MIGRATIONS)
-                    .load().migrate();
-            execute(url, """
-                    INSERT INTO channels (handle, title) SELECT 'channel' || n, 'Канал ' || n FROM generate_series(1, 3) n;
-                    DELETE FROM channels WHERE handle = 'channel3';
-                    DELETE FROM watched_entities WHERE key = 'china';
-                    INSERT INTO posts (channel_id, id, published_at, kind, text, views, links, hashtags, mentions)
-                    SELECT 1 + n % 2, n, timestamptz '2025-01-01 00:00Z' + n * interval '37 minutes', 'post',
-                           'Пост ' || n || E' with\\ta tab,\\na new line, a \\\\ backslash and "quotes" #tag' || n % 5,
-                           CASE WHEN n % 7 = 0 THEN NULL ELSE n * 1000 END,
-                           ARRAY['https://example.org/' || n], ARRAY['#tag' || n % 5], ARRAY['@someone']
-                    FROM generate_series(1, POSTS) n;""".replace("POSTS", String.valueOf(POSTS)));
-            postsBefore = query(url, POSTS_DIGEST);
-            watchlistBefore = query(url, "SELECT string_agg(key, ',' ORDER BY key) FROM watched_entities");
-            historyBefore = query(url, "SELECT string_agg(version || ' ' || installed_on, ',' ORDER BY installed_rank)"
-                    + " FROM flyway_schema_history");
-            lastChannelId = Long.parseLong(query(url, "SELECT max(id) FROM channels"));
-        }
+        OldFolder before = makePostgres14Folder(pgData);
+        String postsBefore = before.posts();
         assertThat(postsBefore).startsWith(POSTS + ":");
 
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
@@ -80,13 +59,12 @@ class DataFolderUpgradeTest {
             assertThat(query(url, "SHOW server_version")).startsWith("17.");
             assertThat(query(url, POSTS_DIGEST)).isEqualTo(postsBefore);
             assertThat(query(url, "SELECT string_agg(key, ',' ORDER BY key) FROM watched_entities"))
-                    .as("the migrations' starter rows do not come back beside the copied ones").isEqualTo(watchlistBefore);
-            assertThat(query(url, "SELECT string_agg(version || ' ' || installed_on, ',' ORDER BY installed_rank)"
-                    + " FROM flyway_schema_history")).isEqualTo(historyBefore);
+                    .as("the migrations' starter rows do not come back beside the copied ones").isEqualTo(before.watchlist());
+            assertThat(query(url, HISTORY)).isEqualTo(before.history());
             assertThat(query(url, "SELECT count(*) FROM posts WHERE search_vector @@ to_tsquery('russian', 'пост')"))
                     .as("generated columns are made anew").isEqualTo(String.valueOf(POSTS));
             assertThat(Long.parseLong(query(url, "INSERT INTO channels (handle) VALUES ('after') RETURNING id")))
-                    .as("sequences go on where they were").isGreaterThan(lastChannelId + 1);
+                    .as("sequences go on where they were").isGreaterThan(before.lastChannelId() + 1);
             assertThat(Flyway.configure().dataSource(url, EmbeddedDatabase.USER, null)
                     .locations(DatabaseCopy.MIGRATIONS).load().migrate().migrationsExecuted)
                     .as("the app's migrate at start finds the schema up to date").isZero();
@@ -133,6 +111,39 @@ class DataFolderUpgradeTest {
                 .hasMessageContaining("holds a PostgreSQL 12 database")
                 .hasMessageContaining("pg_dumpall");
         assertThat(siblings()).containsExactly("postgres");
+    }
+
+    /** What a PostgreSQL 14 folder held, read with the 14 server: to compare with what the 17 one holds. */
+    record OldFolder(String posts, String watchlist, String history, long lastChannelId) {
+    }
+
+    /**
+     * Makes {@code pgData} as the app on PostgreSQL 14 did: the real migrations, then POSTS posts in the channels
+     * channel1 and channel2 (half each; channel3 was added and removed, the starter watchlist lost "china"), with
+     * text that COPY must carry exactly.
+     */
+    static OldFolder makePostgres14Folder(Path pgData) throws SQLException {
+        try (EmbeddedPostgres old = EmbeddedDatabase.server(pgData, Postgres14Binaries.INSTANCE).start()) {
+            String url = old.getJdbcUrl(EmbeddedDatabase.USER, "postgres");
+            assertThat(query(url, "SHOW server_version")).startsWith("14.");
+            Flyway.configure().dataSource(url, EmbeddedDatabase.USER, null).locations(DatabaseCopy.MIGRATIONS)
+                    .load().migrate();
+            execute(url, """
+                    INSERT INTO channels (handle, title) SELECT 'channel' || n, 'Канал ' || n FROM generate_series(1, 3) n;
+                    DELETE FROM channels WHERE handle = 'channel3';
+                    DELETE FROM watched_entities WHERE key = 'china';
+                    INSERT INTO posts (channel_id, id, published_at, kind, text, views, links, hashtags, mentions)
+                    SELECT 1 + n % 2, n, timestamptz '2025-01-01 00:00Z' + n * interval '37 minutes', 'post',
+                           'Пост ' || n || E' with\\ta tab,\\na new line, a \\\\ backslash and "quotes" #tag' || n % 5,
+                           CASE WHEN n % 7 = 0 THEN NULL ELSE n * 1000 END,
+                           ARRAY['https://example.org/' || n], ARRAY['#tag' || n % 5], ARRAY['@someone']
+                    FROM generate_series(1, POSTS) n;""".replace("POSTS", String.valueOf(POSTS)));
+            return new OldFolder(query(url, POSTS_DIGEST),
+                    query(url, "SELECT string_agg(key, ',' ORDER BY key) FROM watched_entities"),
+                    query(url, HISTORY), Long.parseLong(query(url, "SELECT max(id) FROM channels")));
+        } catch (IOException e) {
+            throw new SQLException("could not run the PostgreSQL 14 server", e);
+        }
     }
 
     List<String> siblings() throws IOException {
