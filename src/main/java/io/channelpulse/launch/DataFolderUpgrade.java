@@ -24,6 +24,8 @@ final class DataFolderUpgrade {
 
     static final String CURRENT = "17";
     static final String UPGRADABLE = "14";
+    /** Written into the new folder once every row is in, so a start after a crash between the renames finishes them. */
+    static final String COPIED = "channel-pulse-upgrade-copied";
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private DataFolderUpgrade() {
@@ -31,7 +33,15 @@ final class DataFolderUpgrade {
 
     /** Upgrades {@code pgData} to PostgreSQL 17 if an older PostgreSQL made it; a new or 17 folder is left be. */
     static void ifNeeded(Path pgData) throws IOException {
+        Path upgrading = pgData.resolveSibling(pgData.getFileName() + "-" + CURRENT + "-upgrade");
         Optional<String> made = majorVersion(pgData);
+        if (made.isEmpty() && Files.exists(upgrading.resolve(COPIED))) {
+            Log.infof("Finishing an upgrade to PostgreSQL %s that stopped after the copy: %s becomes %s", CURRENT,
+                    upgrading, pgData);
+            Files.deleteIfExists(pgData);
+            putInPlace(upgrading, pgData);
+            return;
+        }
         if (made.isEmpty() || made.get().equals(CURRENT)) {
             return;
         }
@@ -41,12 +51,12 @@ final class DataFolderUpgrade {
                     + ". Dump it with PostgreSQL " + made.get() + "'s pg_dumpall, move the folder away, start Channel"
                     + " Pulse on an empty one and restore the dump into it with psql.");
         }
-        Path upgrading = pgData.resolveSibling(pgData.getFileName() + "-" + CURRENT + "-upgrade");
         Path backup = pgData.resolveSibling(pgData.getFileName() + "-" + UPGRADABLE + "-backup-"
                 + LocalDateTime.now(ZoneOffset.UTC).format(BACKUP_TIME));
         Log.infof("%s was made by PostgreSQL %s; copying its data into a new PostgreSQL %s folder", pgData,
                 UPGRADABLE, CURRENT);
         // left by an upgrade that was interrupted: the 14 folder is still the one that counts
+        EmbeddedDatabase.stopOrphanedServer(upgrading);
         deleteTree(upgrading);
         DatabaseCopy.Copied copied;
         try (EmbeddedPostgres old = EmbeddedDatabase.server(pgData, Postgres14Binaries.INSTANCE).start();
@@ -59,11 +69,18 @@ final class DataFolderUpgrade {
                     + " and start again, or run the previous Channel Pulse on it and export what you need, then move"
                     + " it away to start on an empty database.", e);
         }
+        // both servers have stopped: the new folder is complete
+        Files.createFile(upgrading.resolve(COPIED));
         Files.move(pgData, backup);
-        Files.move(upgrading, pgData);
+        putInPlace(upgrading, pgData);
         Log.infof("Upgraded %s to PostgreSQL %s: %d rows in %d tables, schema version %s. The PostgreSQL %s folder"
                         + " is kept as %s; delete it once you no longer need it.", pgData, CURRENT, copied.rows(),
                 copied.tables(), copied.schemaVersion(), UPGRADABLE, backup);
+    }
+
+    private static void putInPlace(Path upgraded, Path pgData) throws IOException {
+        Files.move(upgraded, pgData);
+        Files.delete(pgData.resolve(COPIED));
     }
 
     /** The major version PostgreSQL wrote into the folder's PG_VERSION, if it made one there. */

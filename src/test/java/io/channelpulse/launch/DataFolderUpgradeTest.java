@@ -83,6 +83,22 @@ class DataFolderUpgradeTest {
     }
 
     @Test
+    void aStartAfterACrashBetweenTheRenamesFinishesThem() throws Exception {
+        Path pgData = dataDir.resolve("postgres");
+        OldFolder before = makePostgres14Folder(pgData);
+        EmbeddedDatabase.start(dataDir).close();
+        // as the upgrade leaves it if killed right after moving the 14 folder aside
+        Path upgrading = Files.move(pgData, dataDir.resolve("postgres-17-upgrade"));
+        Files.createFile(upgrading.resolve(DataFolderUpgrade.COPIED));
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            assertThat(query(database.jdbcUrl(), POSTS_DIGEST)).isEqualTo(before.posts());
+        }
+        assertThat(pgData.resolve(DataFolderUpgrade.COPIED)).doesNotExist();
+        assertThat(siblings()).hasSize(2).contains("postgres").noneMatch(name -> name.endsWith("-upgrade"));
+    }
+
+    @Test
     void whenTheUpgradeFailsTheOldFolderStaysAndTheStartSaysWhatToDo() throws Exception {
         Path pgData = dataDir.resolve("postgres");
         try (EmbeddedPostgres old = EmbeddedDatabase.server(pgData, Postgres14Binaries.INSTANCE).start()) {
