@@ -5,7 +5,8 @@
 #   postgresql                 the failover test starts a PostgreSQL server outside the app
 # Present: exits 0 at once, touching nothing. Missing, as root with apt-get: installs exactly the missing
 # packages and says so in one line. Missing otherwise: fails in one line that says what to install.
-# The paths can be moved with CHROMIUM_BIN, CHROMEDRIVER_BIN and POSTGRESQL_LIB (the build's own test does).
+# The paths can be moved with CHROMIUM_BIN, CHROMEDRIVER_BIN and POSTGRESQL_LIB (the build's own test does);
+# the build sets the first two from -Dbrowser.chromium and -Dbrowser.chromedriver, as the browser tests read them.
 set -uo pipefail
 
 chromium=${CHROMIUM_BIN:-/usr/bin/chromium}
@@ -26,6 +27,14 @@ missing_packages() {
   [[ -x $chromedriver ]] || packages+=(chromium-driver)
   has_postgresql_server || packages+=(postgresql)
   echo "${packages[*]}"
+}
+
+missing_paths() {
+  local paths=()
+  [[ -x $chromium ]] || paths+=("$chromium")
+  [[ -x $chromedriver ]] || paths+=("$chromedriver")
+  has_postgresql_server || paths+=("$postgresql_lib/*/bin/postgres and initdb")
+  echo "${paths[*]}"
 }
 
 read -r -a missing <<<"$(missing_packages)"
@@ -50,10 +59,10 @@ lists=("${APT_LISTS:-/var/lib/apt/lists}"/*_Packages*)
 if [[ ! -e ${lists[0]} ]] || ! install; then
   apt-get update >>"$log" 2>&1 && install
 fi
-read -r -a still <<<"$(missing_packages)"
-if ((${#still[@]} > 0)); then
+still=$(missing_paths)
+if [[ -n $still ]]; then
   cat "$log" >&2
-  echo "[test prerequisites] apt-get could not install $what (see above); $hint" >&2
+  echo "[test prerequisites] after apt-get install $what (its output is above) the tests still miss $still; $hint" >&2
   exit 1
 fi
 echo "[test prerequisites] installed the Debian packages $what with apt-get (they were missing and the tests need them)"

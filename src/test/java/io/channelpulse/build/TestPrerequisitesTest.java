@@ -120,8 +120,10 @@ class TestPrerequisitesTest {
         Run run = run();
 
         assertThat(run.exit()).isNotZero();
-        assertThat(run.err()).last().asString().contains("apt-get could not install chromium-driver")
-                .contains("apt-get install -y chromium-driver");
+        assertThat(run.err()).last().asString()
+                .contains("after apt-get install chromium-driver (its output is above) the tests still miss "
+                        + machine.resolve("chromedriver"))
+                .contains("run as root: apt-get install -y chromium-driver");
         assertThat(Files.readAllLines(aptCalls)).as("a failed install is retried once after fetching the lists")
                 .containsExactly("noninteractive install -y chromium-driver", "noninteractive update",
                         "noninteractive install -y chromium-driver");
