@@ -90,8 +90,8 @@ class ChannelUpdater {
     }
 
     private void finish(PollState.Snapshot channel, ChannelStatus status, String error, Instant notBefore) {
-        state.finish(channel.id(), status, error, notBefore);
         metrics.pollEnded(status);
+        state.finish(channel.id(), status, error, notBefore);
     }
 
     private void poll(PollState.Snapshot channel)
