@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * {@code pulse_newest_post_age_seconds{channel=…}}: how long ago each polled channel last posted, read at
  * scrape time so that it follows channels as they are added and removed, on any instance. The database is asked
  * at most once every {@link #FRESH_FOR}, however many scrapers there are; while it cannot be reached, the last
- * answer stands (and its ages keep growing, which is true: nothing new is stored meanwhile).
+ * answer stands (and its ages keep growing, which is true: nothing new is stored meanwhile). Quarkus serves
+ * /q/metrics on a worker thread, so the query never holds up the event loop.
  */
 class NewestPostAges extends Collector {
 
