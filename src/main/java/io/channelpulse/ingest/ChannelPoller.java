@@ -101,15 +101,17 @@ public class ChannelPoller {
             return;
         }
         for (long channelId : unfinished) {
-            Log.infof("Channel %d: its last poll stopped unfinished and nobody holds it; going on with it", channelId);
-            pollSoon(channelId);
+            if (pollSoon(channelId)) {
+                Log.infof("Channel %d: its last poll stopped unfinished and nobody holds it; going on with it",
+                        channelId);
+            }
         }
     }
 
-    /** Queues a poll of the channel unless one is already waiting. */
-    public void pollSoon(long channelId) {
+    /** Queues a poll of the channel unless one is already waiting; whether it was queued now. */
+    public boolean pollSoon(long channelId) {
         if (!queued.add(channelId)) {
-            return;
+            return false;
         }
         worker.submit(() -> {
             queued.remove(channelId);
@@ -119,5 +121,6 @@ public class ChannelPoller {
                 Log.errorf(e, "Poll of channel %d failed", channelId);
             }
         });
+        return true;
     }
 }
