@@ -7,6 +7,8 @@ import io.channelpulse.ingest.telegram.PreviewResult;
 import io.channelpulse.ingest.telegram.PreviewUnavailableException;
 import io.channelpulse.ingest.telegram.TelegramPreviews;
 import io.channelpulse.ops.PulseMetrics;
+import io.channelpulse.store.ChannelLock;
+import io.channelpulse.store.ChannelLocks;
 import io.channelpulse.store.ChannelStatus;
 import io.channelpulse.store.PollState;
 import io.channelpulse.store.PostStore;
@@ -15,10 +17,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One poll of one channel: the newest page, any gap back to posts already stored, then the next
@@ -28,9 +30,6 @@ import java.util.List;
 @ApplicationScoped
 class ChannelUpdater {
 
-    // Longer than one page can take with every retry; renewed before each page.
-    private static final Duration LEASE = Duration.ofMinutes(5);
-
     @Inject
     TelegramPreviews previews;
 
@@ -39,6 +38,9 @@ class ChannelUpdater {
 
     @Inject
     PollState state;
+
+    @Inject
+    ChannelLocks locks;
 
     @Inject
     IngestConfig config;
@@ -56,24 +58,37 @@ class ChannelUpdater {
         }
     }
 
-    void update(long channelId) throws InterruptedException {
-        if (!state.lease(channelId, LEASE)) {
-            Log.debugf("Channel %d is being polled elsewhere", channelId);
-            return;
-        }
-        try {
-            state.load(channelId)
-                    .filter(channel -> channel.status() != ChannelStatus.PAUSED)
-                    .filter(channel -> channel.notBefore() == null || channel.notBefore().isBefore(Instant.now()))
-                    .ifPresent(this::pollSafely);
-        } finally {
-            state.release(channelId);
+    /** Thrown inside a poll when its lock went with a broken database connection: another poller may hold it now. */
+    private static final class LockLost extends Exception {
+        LockLost() {
+            super(null, null, false, false);
         }
     }
 
-    private void pollSafely(PollState.Snapshot channel) {
+    void update(long channelId) {
+        Optional<ChannelLock> lock = locks.tryLock(channelId);
+        if (lock.isEmpty()) {
+            Log.debugf("Channel %d is being polled elsewhere", channelId);
+            return;
+        }
+        try (ChannelLock held = lock.get()) {
+            Optional<PollState.Snapshot> channel = state.load(channelId)
+                    .filter(c -> c.status() != ChannelStatus.PAUSED)
+                    .filter(c -> c.notBefore() == null || c.notBefore().isBefore(Instant.now()));
+            if (channel.isPresent()) {
+                state.begin(channelId);
+                pollSafely(channel.get(), held);
+            }
+        }
+    }
+
+    /**
+     * Every way a poll can end but two is written down as its outcome, which also clears {@code polled_by}. The
+     * two are a shutdown (interrupted) and a lost lock: the poll is left unfinished, for any instance to go on with.
+     */
+    private void pollSafely(PollState.Snapshot channel, ChannelLock lock) {
         try {
-            poll(channel);
+            poll(channel, lock);
             finish(channel, ChannelStatus.ACTIVE, null, null);
         } catch (PollStopped stopped) {
             finish(channel, stopped.status, stopped.getMessage(), null);
@@ -83,6 +98,9 @@ class ChannelUpdater {
                     unavailable.notBefore().orElse(null));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        } catch (LockLost lost) {
+            Log.warnf("Channel %s: the database connection holding its poll broke; the poll stops here and goes on"
+                    + " once the database answers", channel.handle());
         } catch (RuntimeException e) {
             Log.errorf(e, "Polling channel %s failed", channel.handle());
             finish(channel, ChannelStatus.FAILING, "Internal error: " + e.getMessage(), null);
@@ -94,8 +112,8 @@ class ChannelUpdater {
         state.finish(channel.id(), status, error, notBefore);
     }
 
-    private void poll(PollState.Snapshot channel)
-            throws PollStopped, PreviewUnavailableException, InterruptedException {
+    private void poll(PollState.Snapshot channel, ChannelLock lock)
+            throws PollStopped, PreviewUnavailableException, InterruptedException, LockLost {
         ChannelHandle handle = new ChannelHandle(channel.handle());
         PreviewPage newest = page(channel, previews.newest(handle));
         long known = posts.newestPostId(channel.id());
@@ -119,9 +137,9 @@ class ChannelUpdater {
                 }
             });
         }
-        fillGap(state.load(channel.id()).orElseThrow(), handle);
+        fillGap(state.load(channel.id()).orElseThrow(), handle, lock);
         if (!channel.backfillDone()) {
-            backfill(state.load(channel.id()).orElseThrow(), handle);
+            backfill(state.load(channel.id()).orElseThrow(), handle, lock);
         }
     }
 
@@ -130,13 +148,13 @@ class ChannelUpdater {
      * with the cursor of the next one. At most {@code pulse.backfill.max-pages} pages a poll: a longer gap
      * (a long outage of a busy channel) is closed over the next polls, and a poll killed midway loses nothing.
      */
-    private void fillGap(PollState.Snapshot channel, ChannelHandle handle)
-            throws PollStopped, PreviewUnavailableException, InterruptedException {
+    private void fillGap(PollState.Snapshot channel, ChannelHandle handle, ChannelLock lock)
+            throws PollStopped, PreviewUnavailableException, InterruptedException, LockLost {
         Long before = channel.gapBefore();
         long floor = channel.gapFloor() == null ? 0 : channel.gapFloor();
         int pages = 0;
         while (before != null && pages < config.backfill().maxPages()) {
-            state.lease(channel.id(), LEASE);
+            confirm(lock);
             PreviewPage page = page(channel, previews.before(handle, before));
             Long next = page.posts().isEmpty() || page.endOfHistory() || page.moreBefore() == null
                     || page.moreBefore() >= before || oldestId(page) <= floor ? null : page.moreBefore();
@@ -154,13 +172,13 @@ class ChannelUpdater {
         }
     }
 
-    private void backfill(PollState.Snapshot channel, ChannelHandle handle)
-            throws PollStopped, PreviewUnavailableException, InterruptedException {
+    private void backfill(PollState.Snapshot channel, ChannelHandle handle, ChannelLock lock)
+            throws PollStopped, PreviewUnavailableException, InterruptedException, LockLost {
         int maxPages = config.backfill().maxPages();
         Long before = channel.backfillBefore();
         int pages = channel.backfillPages();
         while (before != null && pages < maxPages) {
-            state.lease(channel.id(), LEASE);
+            confirm(lock);
             PreviewPage page = page(channel, previews.before(handle, before));
             Long next = page.posts().isEmpty() || page.moreBefore() == null || page.moreBefore() >= before
                     ? null : page.moreBefore();
@@ -177,6 +195,12 @@ class ChannelUpdater {
             Log.infof("Channel %s: backfill stopped at %d pages (pulse.backfill.max-pages)", handle, maxPages);
         }
         state.saveBackfill(channel.id(), before, pages, true);
+    }
+
+    private static void confirm(ChannelLock lock) throws LockLost {
+        if (!lock.held()) {
+            throw new LockLost();
+        }
     }
 
     private PreviewPage page(PollState.Snapshot channel, PreviewResult result) throws PollStopped {

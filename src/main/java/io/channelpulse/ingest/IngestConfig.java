@@ -51,6 +51,13 @@ public interface IngestConfig {
         @WithDefault("10m")
         Duration every();
 
+        /**
+         * How often to look for polls that stopped unfinished (their instance was killed, shut down or lost the
+         * database) and that no instance holds, to go on with them. Failover takes about this long plus a page.
+         */
+        @WithDefault("5s")
+        Duration resumeEvery();
+
         /** Off for an instance that only serves the dashboard, and while the synthetic data generator runs. */
         @WithDefault("true")
         boolean enabled();

@@ -1,28 +1,22 @@
 package io.channelpulse.store;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import javax.sql.DataSource;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A channel's polling state in the database: who is polling it, how far its backfill got, how its last poll ended.
- * Leases keep one poller per channel across instances; a lease of a killed instance simply runs out.
+ * A channel's polling state in the database: which instance is polling it, how far its backfill got, how its
+ * last poll ended. The right to poll is a lock apart from this state ({@link ChannelLocks}).
  */
 @ApplicationScoped
 public class PollState {
@@ -35,40 +29,13 @@ public class PollState {
     @Inject
     DataSource dataSource;
 
-    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
-    int httpPort;
+    @Inject
+    InstanceIdentity identity;
 
-    private String instance;
-
-    /**
-     * Named by host and port rather than at random: an instance restarted after a crash is the same
-     * instance and takes its channels back at once instead of waiting for its old leases to run out.
-     */
-    @PostConstruct
-    void nameInstance() {
-        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                return "localhost";
-            }
-        });
-        instance = host + ":" + httpPort;
-    }
-
-    /** Takes or extends this instance's lease on the channel; false while another poller holds it. */
+    /** Names this instance as the one polling the channel now; {@link #finish} clears it when the poll ends. */
     @Transactional
-    public boolean lease(long channelId, Duration length) {
-        return update("""
-                UPDATE channels SET poll_lease_until = now() + make_interval(secs => ?), poll_lease_owner = ?
-                WHERE id = ? AND (poll_lease_until IS NULL OR poll_lease_until < now() OR poll_lease_owner = ?)""",
-                length.toSeconds(), instance, channelId, instance) == 1;
-    }
-
-    @Transactional
-    public void release(long channelId) {
-        update("UPDATE channels SET poll_lease_until = NULL, poll_lease_owner = NULL WHERE id = ? AND poll_lease_owner = ?",
-                channelId, instance);
+    public void begin(long channelId) {
+        update("UPDATE channels SET polled_by = ? WHERE id = ?", identity.name(), channelId);
     }
 
     @Transactional
@@ -109,6 +76,7 @@ public class PollState {
     /** How the poll ended. A channel paused meanwhile stays paused. */
     @Transactional
     public void finish(long channelId, ChannelStatus status, String error, Instant notBefore) {
+        update("UPDATE channels SET polled_by = NULL WHERE id = ?", channelId);
         update("""
                 UPDATE channels SET status = ?, last_error = ?, not_before = ?, last_polled_at = now()
                 WHERE id = ? AND status <> 'paused'""",

@@ -96,6 +96,6 @@ class LongGapTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 Db.count(dataSource, "SELECT count(*) FROM posts") == posts
                         && Db.count(dataSource, "SELECT count(*) FROM channels WHERE last_polled_at IS NOT NULL "
-                        + "AND poll_lease_owner IS NULL AND " + channelCondition) == 1);
+                        + "AND polled_by IS NULL AND " + channelCondition) == 1);
     }
 }

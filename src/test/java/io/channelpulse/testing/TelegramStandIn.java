@@ -47,10 +47,15 @@ public final class TelegramStandIn implements AutoCloseable {
     public record Request(String pathAndQuery, String userAgent, String acceptLanguage, Instant arrivedAt) {
     }
 
+    /** A request from its arrival until its answer was sent (or the client had gone away). */
+    public record Exchange(String pathAndQuery, Instant arrivedAt, Instant endedAt) {
+    }
+
     private final HttpServer server;
     private final Map<String, Deque<Answer>> queued = new ConcurrentHashMap<>();
     private final Map<String, Answer> fixed = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
     public TelegramStandIn() {
         try {
@@ -81,10 +86,16 @@ public final class TelegramStandIn implements AutoCloseable {
         queued.clear();
         fixed.clear();
         requests.clear();
+        exchanges.clear();
     }
 
     public List<Request> requests() {
         return new ArrayList<>(requests);
+    }
+
+    /** The requests answered so far, with when each began and ended. */
+    public List<Exchange> exchanges() {
+        return new ArrayList<>(exchanges);
     }
 
     public List<String> requestedPaths() {
@@ -106,8 +117,17 @@ public final class TelegramStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String pathAndQuery = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        Instant arrivedAt = Instant.now();
         requests.add(new Request(pathAndQuery, exchange.getRequestHeaders().getFirst("User-Agent"),
-                exchange.getRequestHeaders().getFirst("Accept-Language"), Instant.now()));
+                exchange.getRequestHeaders().getFirst("Accept-Language"), arrivedAt));
+        try {
+            answer(exchange, pathAndQuery);
+        } finally {
+            exchanges.add(new Exchange(pathAndQuery, arrivedAt, Instant.now()));
+        }
+    }
+
+    private void answer(HttpExchange exchange, String pathAndQuery) throws IOException {
         Deque<Answer> waiting = queued.get(pathAndQuery);
         Answer answer = waiting == null ? null : waiting.poll();
         if (answer == null) {

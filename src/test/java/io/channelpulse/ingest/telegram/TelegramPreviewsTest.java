@@ -160,6 +160,7 @@ class TelegramPreviewsTest {
             public Poll poll() {
                 return new Poll() {
                     public Duration every() { return Duration.ofMinutes(10); }
+                    public Duration resumeEvery() { return Duration.ofSeconds(5); }
                     public boolean enabled() { return true; }
                 };
             }
