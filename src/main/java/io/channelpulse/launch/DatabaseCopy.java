@@ -1,5 +1,6 @@
 package io.channelpulse.launch;
 
+import io.quarkus.logging.Log;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -64,7 +65,10 @@ final class DatabaseCopy {
             }
             long rows = 0;
             for (String table : tables) {
-                rows += copyRows(source, target, table);
+                long copiedRows = copyRows(source, target, table);
+                // a million posts take minutes: say how far it got
+                Log.infof("Copied %d rows of %s", copiedRows, table);
+                rows += copiedRows;
             }
             copySequences(source, target);
             target.commit();
