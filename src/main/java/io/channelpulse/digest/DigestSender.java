@@ -1,6 +1,7 @@
 package io.channelpulse.digest;
 
 import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.ops.PulseMetrics;
 import jakarta.annotation.PostConstruct;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -72,6 +73,9 @@ public class DigestSender {
 
     @Inject
     ReactiveMailer mailer;
+
+    @Inject
+    PulseMetrics metrics;
 
     /**
      * The event loop every send starts on. The Vert.x mail client installs its reply handler on a new connection
@@ -197,10 +201,12 @@ public class DigestSender {
             Uni.createFrom().deferred(() -> mailer.send(mail))
                     .runSubscriptionOn(task -> mailContext.runOnContext(ignored -> task.run()))
                     .await().atMost(SMTP_TIMEOUT);
+            metrics.digestSent();
             Jdbc.update(dataSource, "UPDATE digest_log SET status = 'sent', sent_at = now(), last_error = NULL, "
                     + "next_attempt_at = NULL WHERE subscriber_id = ? AND day = ?", subscriber.id(), day);
             return true;
         } catch (RuntimeException e) {
+            metrics.digestFailed();
             String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             List<Integer> attempts = Jdbc.query(dataSource, "SELECT attempts FROM digest_log WHERE subscriber_id = ? AND day = ?",
                     rs -> rs.getInt(1), subscriber.id(), day);

@@ -14,6 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.channelpulse.web.ApiDocument;
+import io.channelpulse.web.ApiError;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -26,6 +34,9 @@ import java.util.List;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@Tag(name = "Digest", description = "Digest subscribers, sends on demand and deliveries that need attention; admin only")
+@APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@APIResponse(responseCode = "503", ref = ApiDocument.DATABASE_AWAY)
 public class SubscriptionResource {
 
     /** The body of POST /api/subscriptions. */
@@ -48,6 +59,13 @@ public class SubscriptionResource {
     @POST
     @Path("/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe an e-mail address to the daily digest",
+            description = "channels limits the digest to those channels; null or empty: all channels")
+    @APIResponse(responseCode = "201", description = "Subscribed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
+    @APIResponse(responseCode = "200", description = "Already subscribed; the channels are updated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     public Response subscribe(Subscribe body) {
         if (body == null) {
             throw new BadParameterException("email", "is required, e.g. {\"email\": \"you@example.org\", \"channels\": [\"EmbUSA\"]}");
@@ -62,13 +80,18 @@ public class SubscriptionResource {
 
     @GET
     @Path("/subscriptions")
+    @Operation(summary = "Every subscriber")
     public List<Subscriber> list() {
         return subscribers.list();
     }
 
     @DELETE
     @Path("/subscriptions/{id}")
-    public Response delete(@PathParam("id") String id) {
+    @Operation(summary = "Remove a subscriber")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public Response delete(@Parameter(description = "The subscriber's id") @PathParam("id") String id) {
         long parsed = id("id", id);
         if (!subscribers.delete(parsed)) {
             throw new NotFoundException("No subscriber " + parsed);
@@ -78,19 +101,38 @@ public class SubscriptionResource {
 
     @POST
     @Path("/digest/run")
-    public DigestSender.Result run(@QueryParam("date") String date) {
+    @Operation(summary = "Send the digest of a day now", description = "To every active subscriber who has not had "
+            + "it; failed sends of that day are tried again at once")
+    @APIResponse(responseCode = "200", description = "How many were sent, failed and skipped",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DigestSender.Result.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    public DigestSender.Result run(@Parameter(description = "The day, YYYY-MM-DD", required = true)
+                                   @QueryParam("date") String date) {
         return sender.send(date(date), Instant.now(), true);
     }
 
     @GET
     @Path("/digest/deliveries")
+    @Operation(summary = "Digests that failed or were interrupted mid-send")
     public List<Delivery> deliveries() {
         return deliveries.needingAttention();
     }
 
     @POST
     @Path("/digest/resend")
-    public Response resend(@QueryParam("subscriber") String subscriber, @QueryParam("date") String date) {
+    @Operation(summary = "Send a failed or interrupted digest again", description = "Also after the scheduled "
+            + "retries gave up; a sent digest or one being sent is left alone")
+    @APIResponse(responseCode = "200", description = "Sent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Resend.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = "Nothing to send again: it was sent, is being sent, or was never tried",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "502", description = "The SMTP server refused it again; the error is in /api/digest/deliveries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response resend(@Parameter(description = "The subscriber's id", required = true)
+                           @QueryParam("subscriber") String subscriber,
+                           @Parameter(description = "The day, YYYY-MM-DD", required = true)
+                           @QueryParam("date") String date) {
         long id = id("subscriber", subscriber);
         LocalDate day = date(date);
         return switch (sender.resend(id, day, Instant.now())) {

@@ -19,6 +19,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import io.channelpulse.web.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -37,6 +45,9 @@ import java.util.List;
  */
 @Path("/export")
 @Produces(ExportResource.CSV)
+@Tag(name = "CSV", description = "Downloads with the filters of the JSON API: RFC 4180, UTF-8, a header row")
+@APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+@APIResponse(responseCode = "503", ref = ApiDocument.DATABASE_AWAY)
 public class ExportResource {
 
     public static final String CSV = "text/csv; charset=utf-8";
@@ -61,9 +72,17 @@ public class ExportResource {
     @GET
     @Path("/posts.csv")
     @Blocking
-    public Response posts(@QueryParam("channel") List<String> channels, @QueryParam("from") String from,
-                          @QueryParam("to") String to, @QueryParam("range") String range, @QueryParam("q") String q,
-                          @QueryParam("topic") String topic, @QueryParam("mention") String mention,
+    @Operation(summary = "Every matching post, newest first", description = "Streamed; filters as GET /api/posts")
+    @APIResponse(responseCode = "200", description = "channel,id,url,published_at,text,views,edited,forwarded_from,"
+            + "hashtags,mentions,kind,signature,reply_to", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response posts(@Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
+                          @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                          @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                          @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                          @Parameter(description = "Full-text search, as in GET /api/posts") @QueryParam("q") String q,
+                          @Parameter(description = "A hashtag key") @QueryParam("topic") String topic,
+                          @Parameter(description = "A mention key") @QueryParam("mention") String mention,
+                          @Parameter(description = "Only newest", schema = @Schema(enumeration = {"newest"}))
                           @QueryParam("sort") String sort) {
         ZoneId zone = analytics.timezone();
         TimeRange period = TimeRange.parse(from, to, range, zone, Clock.systemUTC());
@@ -90,10 +109,16 @@ public class ExportResource {
     @GET
     @Path("/series.csv")
     @Blocking
-    public Response series(@QueryParam("metric") String metric, @QueryParam("key") String key,
-                           @QueryParam("channel") List<String> channels, @QueryParam("from") String from,
-                           @QueryParam("to") String to, @QueryParam("range") String range,
-                           @QueryParam("bucket") String bucket) {
+    @Operation(summary = "The points of GET /api/series", description = "Parameters as GET /api/series")
+    @APIResponse(responseCode = "200", description = "bucket_start,metric,key,count", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response series(@Parameter(description = "posts, views, topic, mention or forward", required = true)
+                           @QueryParam("metric") String metric,
+                           @Parameter(description = "Required for topic, mention and forward") @QueryParam("key") String key,
+                           @Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
+                           @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                           @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                           @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                           @Parameter(description = "hour, day (default), week or month") @QueryParam("bucket") String bucket) {
         AnalyticsResource.Series series = analyticsApi.series(metric, key, channels, from, to, range, bucket);
         ExportFileName name = ExportFileName.of("series")
                 .with(series.metric())
@@ -116,10 +141,16 @@ public class ExportResource {
     @GET
     @Path("/top.csv")
     @Blocking
-    public Response top(@QueryParam("metric") String metric, @QueryParam("channel") List<String> channels,
-                        @QueryParam("from") String from, @QueryParam("to") String to,
-                        @QueryParam("range") String range, @QueryParam("limit") String limit,
-                        @QueryParam("sort") String sort) {
+    @Operation(summary = "The lines of GET /api/top", description = "Parameters as GET /api/top")
+    @APIResponse(responseCode = "200", description = "key,label,count,previous,score", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response top(@Parameter(description = "topic, mention or forward", required = true)
+                        @QueryParam("metric") String metric,
+                        @Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
+                        @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                        @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                        @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                        @Parameter(description = "Entries, 1 to 100 (default 10)") @QueryParam("limit") String limit,
+                        @Parameter(description = "count (default) or rising") @QueryParam("sort") String sort) {
         List<TopEntry> entries = analyticsApi.top(metric, channels, from, to, range, limit, sort);
         ExportFileName name = ExportFileName.of("top")
                 .with(Metric.of(metric).map(Metric::value).orElse(null))

@@ -6,6 +6,7 @@ import io.channelpulse.ingest.telegram.PreviewPage;
 import io.channelpulse.ingest.telegram.PreviewResult;
 import io.channelpulse.ingest.telegram.PreviewUnavailableException;
 import io.channelpulse.ingest.telegram.TelegramPreviews;
+import io.channelpulse.ops.PulseMetrics;
 import io.channelpulse.store.ChannelLock;
 import io.channelpulse.store.ChannelLocks;
 import io.channelpulse.store.ChannelStatus;
@@ -43,6 +44,9 @@ class ChannelUpdater {
 
     @Inject
     IngestConfig config;
+
+    @Inject
+    PulseMetrics metrics;
 
     /** Thrown inside a poll when a page ended it: no preview, or a page that did not parse. */
     private static final class PollStopped extends Exception {
@@ -85,12 +89,12 @@ class ChannelUpdater {
     private void pollSafely(PollState.Snapshot channel, ChannelLock lock) {
         try {
             poll(channel, lock);
-            state.finish(channel.id(), ChannelStatus.ACTIVE, null, null);
+            finish(channel, ChannelStatus.ACTIVE, null, null);
         } catch (PollStopped stopped) {
-            state.finish(channel.id(), stopped.status, stopped.getMessage(), null);
+            finish(channel, stopped.status, stopped.getMessage(), null);
         } catch (PreviewUnavailableException unavailable) {
             Log.warnf("Channel %s: %s", channel.handle(), unavailable.getMessage());
-            state.finish(channel.id(), ChannelStatus.FAILING, unavailable.getMessage(),
+            finish(channel, ChannelStatus.FAILING, unavailable.getMessage(),
                     unavailable.notBefore().orElse(null));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -99,8 +103,13 @@ class ChannelUpdater {
                     + " once the database answers", channel.handle());
         } catch (RuntimeException e) {
             Log.errorf(e, "Polling channel %s failed", channel.handle());
-            state.finish(channel.id(), ChannelStatus.FAILING, "Internal error: " + e.getMessage(), null);
+            finish(channel, ChannelStatus.FAILING, "Internal error: " + e.getMessage(), null);
         }
+    }
+
+    private void finish(PollState.Snapshot channel, ChannelStatus status, String error, Instant notBefore) {
+        metrics.pollEnded(status);
+        state.finish(channel.id(), status, error, notBefore);
     }
 
     private void poll(PollState.Snapshot channel, ChannelLock lock)
@@ -112,7 +121,7 @@ class ChannelUpdater {
         if (known == 0) {
             QuarkusTransaction.requiringNew().run(() -> {
                 posts.recordHeader(channel.id(), newest.channel(), seenAt);
-                posts.storePosts(channel.id(), newest.posts(), seenAt);
+                metrics.postsStored(posts.storePosts(channel.id(), newest.posts(), seenAt));
                 if (!channel.backfillDone() && channel.backfillBefore() == null) {
                     state.saveBackfill(channel.id(), newest.moreBefore(), 0, newest.endOfHistory());
                 }
@@ -120,7 +129,7 @@ class ChannelUpdater {
         } else {
             QuarkusTransaction.requiringNew().run(() -> {
                 posts.recordHeader(channel.id(), newest.channel(), seenAt);
-                posts.storePosts(channel.id(), newest.posts(), seenAt);
+                metrics.postsStored(posts.storePosts(channel.id(), newest.posts(), seenAt));
                 if (oldestId(newest) > known && !newest.endOfHistory() && newest.moreBefore() != null) {
                     // a gap already pending ends further down; one range covers both
                     state.saveGap(channel.id(), newest.moreBefore(),
@@ -151,7 +160,7 @@ class ChannelUpdater {
                     || page.moreBefore() >= before || oldestId(page) <= floor ? null : page.moreBefore();
             Instant seenAt = Instant.now();
             QuarkusTransaction.requiringNew().run(() -> {
-                posts.storePosts(channel.id(), page.posts(), seenAt);
+                metrics.postsStored(posts.storePosts(channel.id(), page.posts(), seenAt));
                 state.saveGap(channel.id(), next, next == null ? null : floor);
             });
             before = next;
@@ -176,7 +185,7 @@ class ChannelUpdater {
             int done = pages + 1;
             Instant seenAt = Instant.now();
             QuarkusTransaction.requiringNew().run(() -> {
-                posts.storePosts(channel.id(), page.posts(), seenAt);
+                metrics.postsStored(posts.storePosts(channel.id(), page.posts(), seenAt));
                 state.saveBackfill(channel.id(), next, done, next == null || done >= maxPages);
             });
             before = next;

@@ -1,6 +1,8 @@
 package io.channelpulse.launch;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +11,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The PostgreSQL that runs inside the app when no external database is configured,
- * with its files in {@code pulse.data-dir} so that data survives restarts.
+ * The PostgreSQL 17 that runs inside the app when no external database is configured,
+ * with its files in {@code pulse.data-dir} so that data survives restarts. A folder made by
+ * the PostgreSQL 14 of earlier versions is upgraded first ({@link DataFolderUpgrade}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -33,19 +36,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
         stopOrphanedServer(pgData);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        DataFolderUpgrade.ifNeeded(pgData);
+        EmbeddedPostgres.Builder builder = server(pgData, DefaultPostgresBinaryResolver.INSTANCE);
         if (port != 0) {
             builder.setPort(port);
         }
-        EmbeddedPostgres postgres = builder
+        EmbeddedPostgres postgres = builder.start();
+        return new EmbeddedDatabase(postgres);
+    }
+
+    /** A server on {@code pgData} (made on first start) with the given binaries, as the app runs it. */
+    static EmbeddedPostgres.Builder server(Path pgData, PgBinaryResolver binaries) {
+        return EmbeddedPostgres.builder()
+                .setPgBinaryResolver(binaries)
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "60")
                 // bulk loads (a backfill, the generator) otherwise checkpoint every few seconds
-                .setServerConfig("max_wal_size", "1GB")
-                .start();
-        return new EmbeddedDatabase(postgres);
+                .setServerConfig("max_wal_size", "1GB");
     }
 
     public String jdbcUrl() {

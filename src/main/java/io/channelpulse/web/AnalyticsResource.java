@@ -13,6 +13,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +28,8 @@ import java.util.List;
 /** Counts over time and top lists, from the daily rollups. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Counts", description = "Posts, views, topics, mentions and forwards over time, and top lists")
+@APIResponse(responseCode = "503", ref = ApiDocument.DATABASE_AWAY)
 public class AnalyticsResource {
 
     static final int MAX_HOURS = 92 * 24;
@@ -40,9 +49,22 @@ public class AnalyticsResource {
 
     @GET
     @Path("/series")
-    public Series series(@QueryParam("metric") String metric, @QueryParam("key") String key,
-                         @QueryParam("channel") List<String> channels, @QueryParam("from") String from,
-                         @QueryParam("to") String to, @QueryParam("range") String range,
+    @Operation(summary = "A count over time", description = "A point for every bucket of the period, zeros "
+            + "included; without from, to and range the last 30 days")
+    @APIResponse(responseCode = "200", description = "The series",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Series.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    public Series series(@Parameter(description = "What is counted", required = true,
+                                 schema = @Schema(enumeration = {"posts", "views", "topic", "mention", "forward"}))
+                         @QueryParam("metric") String metric,
+                         @Parameter(description = "The hashtag, watched name or channel handle; required for topic, "
+                                 + "mention and forward") @QueryParam("key") String key,
+                         @Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
+                         @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                         @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                         @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                         @Parameter(description = "Bucket size in pulse.timezone; hours for periods of up to 92 days",
+                                 schema = @Schema(enumeration = {"hour", "day", "week", "month"}, defaultValue = "day"))
                          @QueryParam("bucket") String bucket) {
         Metric counted = metric(metric, List.of(Metric.values()));
         String normalizedKey = key(counted, key);
@@ -67,9 +89,24 @@ public class AnalyticsResource {
 
     @GET
     @Path("/top")
-    public List<TopEntry> top(@QueryParam("metric") String metric, @QueryParam("channel") List<String> channels,
-                              @QueryParam("from") String from, @QueryParam("to") String to,
-                              @QueryParam("range") String range, @QueryParam("limit") String limit,
+    @Operation(summary = "The most frequent or fastest rising topics, mentions or forward sources",
+            description = "count: posts in the period; previous: in the period of the same length before it; "
+                    + "score: (count - previous) / sqrt(previous + 1)")
+    @APIResponse(responseCode = "200", description = "The top list, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TopEntry.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    public List<TopEntry> top(@Parameter(description = "What is ranked", required = true,
+                                      schema = @Schema(enumeration = {"topic", "mention", "forward"}))
+                              @QueryParam("metric") String metric,
+                              @Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
+                              @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                              @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                              @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                              @Parameter(description = "Entries, 1 to 100",
+                                      schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10"))
+                              @QueryParam("limit") String limit,
+                              @Parameter(description = "By count, or by rising score",
+                                      schema = @Schema(enumeration = {"count", "rising"}, defaultValue = "count"))
                               @QueryParam("sort") String sort) {
         Metric counted = metric(metric, List.of(Metric.TOPIC, Metric.MENTION, Metric.FORWARD));
         TopQuery.Order order = switch (sort == null || sort.isBlank() ? "count" : sort) {

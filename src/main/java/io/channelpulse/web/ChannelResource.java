@@ -15,6 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -23,29 +30,47 @@ import java.util.List;
 /** The tracked channels: list for everyone, changes for the admin. */
 @Path("/api/channels")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Channels", description = "The tracked channels: reads for everyone, changes for the admin")
+@APIResponse(responseCode = "503", ref = ApiDocument.DATABASE_AWAY)
 public class ChannelResource {
 
     /** The body of POST /api/channels. */
     public record AddChannel(String handle) {
     }
 
+    private static final String HANDLE = "The channel's handle; case does not matter";
+
     @Inject
     ChannelRegistry registry;
 
     @GET
+    @Operation(summary = "Every tracked channel", description = "Paused ones included, ordered by handle")
     public List<ChannelView> list() {
         return QuarkusTransaction.requiringNew().call(() -> Channel.listByHandle().stream().map(ChannelView::of).toList());
     }
 
     @GET
     @Path("/{handle}")
-    public ChannelView get(@PathParam("handle") String handle) {
+    @Operation(summary = "One tracked channel")
+    @APIResponse(responseCode = "200", description = "The channel",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public ChannelView get(@Parameter(description = HANDLE) @PathParam("handle") String handle) {
         return registry.find(pathHandle(handle)).map(ChannelView::of).orElseThrow(() -> notTracked(handle));
     }
 
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Track a channel", description = "The handle may be EmbUSA, @EmbUSA, t.me/EmbUSA or "
+            + "https://t.me/s/EmbUSA. The first poll and the backfill start in the background")
+    @APIResponse(responseCode = "201", description = "Tracked from now on",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "200", description = "Already tracked; a paused channel is resumed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
     public Response add(AddChannel body) {
         if (body == null || body.handle() == null || body.handle().isBlank()) {
             throw new BadParameterException("handle", "is required, e.g. {\"handle\": \"EmbUSA\"}");
@@ -64,7 +89,13 @@ public class ChannelResource {
     @POST
     @Path("/{handle}/poll")
     @RolesAllowed("admin")
-    public Response poll(@PathParam("handle") String handle) {
+    @Operation(summary = "Poll a channel now", description = "A paused channel is not polled")
+    @APIResponse(responseCode = "202", description = "A poll is queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public Response poll(@Parameter(description = HANDLE) @PathParam("handle") String handle) {
         Channel channel = registry.pollNow(pathHandle(handle)).orElseThrow(() -> notTracked(handle));
         return Response.accepted(ChannelView.of(channel)).build();
     }
@@ -72,7 +103,16 @@ public class ChannelResource {
     @DELETE
     @Path("/{handle}")
     @RolesAllowed("admin")
-    public Response remove(@PathParam("handle") String handle, @QueryParam("purge") String purge) {
+    @Operation(summary = "Stop tracking a channel", description = "Polling stops (status paused) and the posts are "
+            + "kept; with purge=true the channel and everything stored for it are deleted")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public Response remove(@Parameter(description = HANDLE) @PathParam("handle") String handle,
+                           @Parameter(description = "true deletes the channel and all its posts",
+                                   schema = @Schema(type = SchemaType.STRING, enumeration = {"true", "false"}, defaultValue = "false"))
+                           @QueryParam("purge") String purge) {
         boolean purgePosts = switch (purge == null ? "false" : purge) {
             case "true" -> true;
             case "false", "" -> false;

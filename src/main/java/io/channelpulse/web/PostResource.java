@@ -9,6 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +24,8 @@ import java.util.Locale;
 /** Stored posts page by page: newest first, or best matches first when searching with {@code q}. */
 @Path("/api/posts")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Posts", description = "Stored posts, newest first or best matches first")
+@APIResponse(responseCode = "503", ref = ApiDocument.DATABASE_AWAY)
 public class PostResource {
 
     static final int DEFAULT_LIMIT = 50;
@@ -32,10 +41,27 @@ public class PostResource {
     AnalyticsConfig analytics;
 
     @GET
-    public PostPage list(@QueryParam("channel") List<String> channels, @QueryParam("from") String from,
-                         @QueryParam("to") String to, @QueryParam("range") String range, @QueryParam("q") String q,
-                         @QueryParam("topic") String topic, @QueryParam("mention") String mention,
-                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+    @Operation(summary = "Posts page by page", description = "Pass the answer's next as cursor for the next page; "
+            + "next is null on the last page")
+    @APIResponse(responseCode = "200", description = "One page of posts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostPage.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    public PostPage list(@Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
+                         @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                         @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                         @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                         @Parameter(description = "Full-text search (PostgreSQL russian configuration) in web-search "
+                                 + "syntax: words, \"a phrase\", or, -word") @QueryParam("q") String q,
+                         @Parameter(description = "A hashtag key, e.g. osce; a leading # and case are ignored")
+                         @QueryParam("topic") String topic,
+                         @Parameter(description = "A watched entity's key (lavrov) or a handle (mfarussia); a leading "
+                                 + "@ and case are ignored") @QueryParam("mention") String mention,
+                         @Parameter(description = "Posts per page, 1 to 500",
+                                 schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+                         @QueryParam("limit") String limit,
+                         @Parameter(description = "The next value of the previous page") @QueryParam("cursor") String cursor,
+                         @Parameter(description = "relevance (the default with q) or newest (the default without)",
+                                 schema = @Schema(enumeration = {"newest", "relevance"}))
                          @QueryParam("sort") String sort) {
         TimeRange period = TimeRange.parse(from, to, range, analytics.timezone(), Clock.systemUTC());
         // Resolved like every other filter: @handles and links work, an untracked channel is a 400.

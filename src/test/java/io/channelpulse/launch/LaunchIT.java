@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,6 +72,24 @@ class LaunchIT {
             assertThat(third.log()).doesNotContain("Generated the admin password");
             third.process.destroy();
             third.process.waitFor();
+        }
+    }
+
+    @Test
+    void upgradesAPostgres14DataFolderAtStartWithEveryPost() throws Exception {
+        dataDir = Files.createTempDirectory("pulse-launch");
+        port = freePort();
+        DataFolderUpgradeTest.makePostgres14Folder(dataDir.resolve("postgres"));
+        try (TelegramStandIn telegram = new TelegramStandIn()) {
+            Running app = start(telegram, "upgrade.log");
+            assertThat(app.log()).contains("was made by PostgreSQL 14")
+                    .containsPattern("Upgraded .* to PostgreSQL 17: \\d+ rows in \\d+ tables");
+            assertThat(posts(app, "channel1") + posts(app, "channel2")).isEqualTo(DataFolderUpgradeTest.POSTS);
+            try (Stream<Path> names = Files.list(dataDir)) {
+                assertThat(names.map(path -> path.getFileName().toString())).anyMatch(n -> n.startsWith("postgres-14-backup-"));
+            }
+            app.process.destroy();
+            app.process.waitFor();
         }
     }
 
@@ -134,7 +153,11 @@ class LaunchIT {
     }
 
     private static int posts(Running app) {
-        return app.api().get("/api/posts?channel=EmbUSA&limit=500").then().statusCode(200)
+        return posts(app, "EmbUSA");
+    }
+
+    private static int posts(Running app, String channel) {
+        return app.api().get("/api/posts?channel=" + channel + "&limit=500").then().statusCode(200)
                 .extract().jsonPath().getList("items").size();
     }
 

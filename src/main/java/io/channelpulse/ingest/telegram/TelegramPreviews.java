@@ -1,6 +1,7 @@
 package io.channelpulse.ingest.telegram;
 
 import io.channelpulse.ingest.IngestConfig;
+import io.channelpulse.ops.PulseMetrics;
 import io.channelpulse.store.RequestPacing;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PostConstruct;
@@ -26,6 +27,9 @@ public class TelegramPreviews {
 
     @Inject
     RequestPacing pacing;
+
+    @Inject
+    PulseMetrics metrics;
 
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final Object host = new Object();
@@ -58,6 +62,7 @@ public class TelegramPreviews {
                 PreviewClient.Response response = paced(uri);
                 int status = response.status();
                 if (status == 200) {
+                    metrics.pageFetched();
                     return read(uri.toString(), response.body());
                 }
                 if (status >= 300 && status < 400) {
@@ -68,6 +73,7 @@ public class TelegramPreviews {
                     throw new PreviewUnavailableException("Unexpected redirect of " + uri + " to " + location, null);
                 }
                 if (status == 429) {
+                    metrics.rateLimited();
                     Optional<Duration> asked = Backoff.retryAfter(response.retryAfter().orElse(null), Instant.now());
                     wait = asked.orElse(Backoff.afterFailure(attempt, telegram.backoff(), random));
                     lastProblem = "HTTP 429 Too Many Requests";
@@ -86,6 +92,7 @@ public class TelegramPreviews {
                 lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
             if (attempt < telegram.maxAttempts()) {
+                metrics.retrying();
                 Log.debugf("%s for %s; attempt %d of %d again in %s", lastProblem, uri, attempt + 1,
                         telegram.maxAttempts(), wait);
                 Thread.sleep(wait.toMillis());
@@ -114,9 +121,11 @@ public class TelegramPreviews {
             if (!gap.isZero()) {
                 sleep(pacing.reserve(hostName, gap));
             }
+            long started = System.nanoTime();
             try {
                 return client.get(uri);
             } finally {
+                metrics.telegramRequest(System.nanoTime() - started);
                 nextRequestAt = Instant.now().plus(gap);
             }
         }

@@ -1,7 +1,9 @@
 package io.channelpulse.ingest.telegram;
 
 import io.channelpulse.ingest.IngestConfig;
+import io.channelpulse.ops.PulseMetrics;
 import io.channelpulse.store.RequestPacing;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.channelpulse.testing.TelegramStandIn;
 import io.channelpulse.testing.TelegramStandIn.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +137,7 @@ class TelegramPreviewsTest {
         TelegramPreviews previews = new TelegramPreviews();
         previews.config = config;
         previews.pacing = pacing;
+        previews.metrics = new PulseMetrics(new SimpleMeterRegistry());
         previews.init();
         return previews;
     }
