@@ -51,11 +51,12 @@ public class ChannelLocks {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            try (PreparedStatement keepalive = connection.prepareStatement(String.format("""
-                    SELECT set_config('tcp_keepalives_idle', '%d', false),
-                           set_config('tcp_keepalives_interval', '%d', false),
-                           set_config('tcp_keepalives_count', '%d', false)""",
-                    KEEPALIVE_IDLE_SECONDS, KEEPALIVE_INTERVAL_SECONDS, KEEPALIVE_COUNT))) {
+            try (PreparedStatement keepalive = connection.prepareStatement("""
+                    SELECT set_config('tcp_keepalives_idle', ?, false), set_config('tcp_keepalives_interval', ?, false),
+                           set_config('tcp_keepalives_count', ?, false)""")) {
+                keepalive.setString(1, Integer.toString(KEEPALIVE_IDLE_SECONDS));
+                keepalive.setString(2, Integer.toString(KEEPALIVE_INTERVAL_SECONDS));
+                keepalive.setString(3, Integer.toString(KEEPALIVE_COUNT));
                 keepalive.execute();
             }
             boolean locked;
