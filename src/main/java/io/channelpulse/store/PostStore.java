@@ -2,7 +2,6 @@ package io.channelpulse.store;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Counting;
-import io.channelpulse.analytics.Hashtags;
 import io.channelpulse.analytics.NameMatcher;
 import io.channelpulse.analytics.PostFacts;
 import io.channelpulse.analytics.Watchlist;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -216,31 +214,11 @@ public class PostStore {
         return existing;
     }
 
-    /**
-     * New posts only: a re-read page must not count a spelling twice. Rows are shared by all channels,
-     * so they are written in one order to keep concurrent batches from deadlocking.
-     */
+    /** New posts only: a re-read page must not count a spelling twice. */
     private static void recordSpellings(Connection connection, List<ParsedPost> added) throws SQLException {
-        Map<String, Integer> spellings = new TreeMap<>();
-        for (ParsedPost post : added) {
-            if (post.kind() == ParsedPost.Kind.POST) {
-                Hashtags.spellings(post.text()).stream().distinct().forEach(spelling -> spellings.merge(spelling, 1, Integer::sum));
-            }
-        }
-        if (spellings.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO topic_spellings (key, spelling, posts) VALUES (?, ?, ?)
-                ON CONFLICT (key, spelling) DO UPDATE SET posts = topic_spellings.posts + EXCLUDED.posts""")) {
-            for (Map.Entry<String, Integer> entry : spellings.entrySet()) {
-                upsert.setString(1, entry.getKey().toLowerCase(Locale.ROOT));
-                upsert.setString(2, entry.getKey());
-                upsert.setInt(3, entry.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        TopicSpellings spellings = new TopicSpellings();
+        added.stream().filter(post -> post.kind() == ParsedPost.Kind.POST).forEach(post -> spellings.count(post.text()));
+        spellings.add(connection);
     }
 
     private static void recordForwardSources(Connection connection, List<ParsedPost> added) throws SQLException {
