@@ -81,7 +81,8 @@ public class PostStore {
         try (Connection connection = dataSource.getConnection()) {
             lockChannel(connection, channelId);
             Long[] ids = posts.stream().map(ParsedPost::id).toArray(Long[]::new);
-            ZoneId zone = analytics.timezone();
+            CountingState counting = CountingState.read(connection, analytics.timezone());
+            ZoneId zone = counting.zone();
             Map<Long, Existing> existing = existing(connection, channelId, ids, zone);
             NameMatcher names = watchlist.current(connection);
             Map<Long, PostFacts> facts = new HashMap<>();
@@ -95,15 +96,21 @@ public class PostStore {
                         post.kind() == ParsedPost.Kind.SERVICE, names, zone);
                 facts.put(post.id(), counted);
                 Existing before = existing.get(post.id());
+                // During a rebuild, a post past its cursor is counted when the rebuild gets to it.
+                boolean inRollups = counting.counted(channelId, post.id());
                 if (before == null) {
                     addedPosts.add(post);
                 } else {
-                    rollups.remove(before.facts(), before.views());
+                    if (inRollups) {
+                        rollups.remove(before.facts(), before.views());
+                    }
                     if (!before.text().equals(post.text())) {
                         editedPosts.add(post);
                     }
                 }
-                rollups.add(counted, post.views() != null ? post.views() : before == null ? null : before.views());
+                if (inRollups) {
+                    rollups.add(counted, post.views() != null ? post.views() : before == null ? null : before.views());
+                }
                 if (post.views() != null && (before == null || !Objects.equals(before.views(), post.views()))) {
                     viewsChanged.add(post);
                 }
