@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class MentionRecount {
 
     static final int BATCH = 2000;
+
+    private static final Duration REBUILD_PAUSE = Duration.ofSeconds(5);
 
     /** What {@link Progress#what} says while the rollups are rebuilt for a new time zone. */
     public static final String TIME_ZONE = "time zone";
@@ -117,7 +120,7 @@ public class MentionRecount {
             state = "done";
         } catch (RuntimeException e) {
             state = "failed: " + e.getMessage();
-            Log.error("Recounting mentions failed", e);
+            Log.error("The recount failed", e);
         } finally {
             finishedAt = Instant.now();
             queued.set(false);
@@ -135,7 +138,19 @@ public class MentionRecount {
         total.set(countPosts());
         done.set(timezone.countedPosts());
         while (!Thread.currentThread().isInterrupted()) {
-            RollupTimezone.Step step = timezone.step(BATCH);
+            RollupTimezone.Step step;
+            try {
+                step = timezone.step(BATCH);
+            } catch (RuntimeException e) {
+                // the batch rolled back and the cursor stayed: a database outage only pauses the rebuild
+                Log.warnf("A batch of the rollup rebuild failed, trying again in %s: %s", REBUILD_PAUSE, e.getMessage());
+                try {
+                    Thread.sleep(REBUILD_PAUSE.toMillis());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                }
+                continue;
+            }
             done.addAndGet(step.posts());
             if (step.finished()) {
                 Log.infof("Rebuilt the rollups from %d posts", done.get());

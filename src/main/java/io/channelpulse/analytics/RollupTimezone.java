@@ -111,9 +111,11 @@ public class RollupTimezone {
                     return new Step(posts, false);
                 }
                 Long next = nextChannel(connection, seen.cursorChannel());
-                try (PreparedStatement update = connection.prepareStatement(next == null
-                        ? "UPDATE rollup_zone SET rebuilding = FALSE, cursor_channel = 0, cursor_post = 0"
-                        : "UPDATE rollup_zone SET cursor_channel = " + next + ", cursor_post = 0")) {
+                // past the last channel the rebuild is over: every post, also of channels added since, is counted
+                try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET "
+                        + "rebuilding = ?, cursor_channel = ?, cursor_post = 0")) {
+                    update.setBoolean(1, next != null);
+                    update.setLong(2, next == null ? 0 : next);
                     update.executeUpdate();
                 }
                 if (next == null) {
