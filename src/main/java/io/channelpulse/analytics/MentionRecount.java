@@ -1,5 +1,6 @@
 package io.channelpulse.analytics;
 
+import io.channelpulse.store.CountingState;
 import io.channelpulse.store.MentionChanges;
 import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
@@ -14,8 +15,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,17 +26,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Brings every stored post's mentions in line with the current watchlist, in the background, a batch at a
- * time under the same per-channel lock as ingestion, moving the rollups by the difference. A watchlist
- * change during a recount starts it over, so the last change always wins.
+ * The recount of history, in the background on one thread: after a watchlist change it brings every stored
+ * post's mentions in line with the current watchlist, a batch at a time under the same per-channel lock as
+ * ingestion, moving the rollups by the difference; after a change of the time zone it runs the batches of the
+ * rollup rebuild ({@link RollupTimezone}) until it is done. A watchlist change during a recount starts it over,
+ * so the last change always wins.
  */
 @ApplicationScoped
 public class MentionRecount {
 
     static final int BATCH = 2000;
 
-    /** How far the recount is, for the API. */
-    public record Progress(String state, long done, long total, Instant startedAt, Instant finishedAt) {
+    private static final Duration REBUILD_PAUSE = Duration.ofSeconds(5);
+
+    /** What {@link Progress#what} says while the rollups are rebuilt for a new time zone. */
+    public static final String TIME_ZONE = "time zone";
+
+    /**
+     * How far the recount is, for the API and the pages: {@code what} is "mentions" (a watchlist change) or
+     * "time zone" (the rollup rebuild); {@code done} of {@code total} posts.
+     */
+    public record Progress(String state, long done, long total, Instant startedAt, Instant finishedAt, String what) {
     }
 
     @Inject
@@ -47,6 +58,9 @@ public class MentionRecount {
     @Inject
     AnalyticsConfig analytics;
 
+    @Inject
+    RollupTimezone timezone;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mention-recount");
         thread.setDaemon(true);
@@ -54,20 +68,32 @@ public class MentionRecount {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicBoolean restart = new AtomicBoolean();
+    private final AtomicBoolean zoneChanged = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private volatile String state = "idle";
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
+    private volatile String what = "mentions";
 
     public Progress progress() {
-        return new Progress(state, done.get(), total.get(), startedAt, finishedAt);
+        return new Progress(state, done.get(), total.get(), startedAt, finishedAt, what);
     }
 
     /** Starts a recount, or restarts the one running, after the watchlist changed. */
     public void start() {
         watchlist.reload();
         restart.set(true);
+        queue();
+    }
+
+    /** Runs the rollup rebuild for a new time zone to its end (also one a restart interrupted). */
+    public void rebuildZone() {
+        zoneChanged.set(true);
+        queue();
+    }
+
+    private void queue() {
         if (queued.compareAndSet(false, true)) {
             state = "queued";
             worker.submit(this::runUntilCurrent);
@@ -80,34 +106,71 @@ public class MentionRecount {
 
     private void runUntilCurrent() {
         try {
-            while (restart.getAndSet(false)) {
-                recountAll();
+            while (true) {
+                // the rebuild counts mentions with the newest watchlist as it goes; a change before it has
+                // passed every post is then recounted after it
+                if (zoneChanged.getAndSet(false)) {
+                    rebuildAll();
+                } else if (restart.getAndSet(false)) {
+                    recountAll();
+                } else {
+                    break;
+                }
             }
             state = "done";
         } catch (RuntimeException e) {
             state = "failed: " + e.getMessage();
-            Log.error("Recounting mentions failed", e);
+            Log.error("The recount failed", e);
         } finally {
             finishedAt = Instant.now();
             queued.set(false);
-            if (restart.get() && queued.compareAndSet(false, true)) {
+            if ((restart.get() || zoneChanged.get()) && queued.compareAndSet(false, true)) {
                 worker.submit(this::runUntilCurrent);
             }
         }
     }
 
+    private void rebuildAll() {
+        what = TIME_ZONE;
+        state = "running";
+        startedAt = Instant.now();
+        finishedAt = null;
+        total.set(countPosts());
+        done.set(timezone.countedPosts());
+        while (!Thread.currentThread().isInterrupted()) {
+            RollupTimezone.Step step;
+            try {
+                step = timezone.step(BATCH);
+            } catch (RuntimeException e) {
+                // the batch rolled back and the cursor stayed: a database outage only pauses the rebuild
+                Log.warnf("A batch of the rollup rebuild failed, trying again in %s: %s", REBUILD_PAUSE, e.getMessage());
+                try {
+                    Thread.sleep(REBUILD_PAUSE.toMillis());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                }
+                continue;
+            }
+            done.addAndGet(step.posts());
+            if (step.finished()) {
+                Log.infof("Rebuilt the rollups from %d posts", done.get());
+                return;
+            }
+        }
+    }
+
     private void recountAll() {
+        what = "mentions";
         state = "running";
         startedAt = Instant.now();
         finishedAt = null;
         done.set(0);
         total.set(countPosts());
-        ZoneId zone = analytics.timezone();
         for (long channelId : channelIds()) {
             long after = 0;
             while (!restart.get()) {
                 long from = after;
-                Long last = QuarkusTransaction.requiringNew().call(() -> recountBatch(channelId, from, zone));
+                Long last = QuarkusTransaction.requiringNew().call(() -> recountBatch(channelId, from));
                 if (last == null) {
                     break;
                 }
@@ -121,7 +184,7 @@ public class MentionRecount {
     }
 
     /** Recounts up to {@link #BATCH} posts of the channel after {@code afterId}; the last id, or null when none. */
-    private Long recountBatch(long channelId, long afterId, ZoneId zone) {
+    private Long recountBatch(long channelId, long afterId) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, channelId);
@@ -129,6 +192,7 @@ public class MentionRecount {
             }
             // the newest watchlist, also if another instance changed it during this recount
             NameMatcher names = watchlist.current(connection);
+            CountingState counting = CountingState.read(connection, analytics.timezone());
             Long last = null;
             MentionChanges changes = new MentionChanges(channelId);
             try (PreparedStatement query = connection.prepareStatement("""
@@ -148,7 +212,8 @@ public class MentionRecount {
                         List<String> after = Counting.mentions(rs.getString(2),
                                 Arrays.asList((String[]) rs.getArray(3).getArray()), names);
                         if (!before.equals(after)) {
-                            changes.move(last, rs.getTimestamp(5).toInstant().atZone(zone).toLocalDate(), before, after);
+                            changes.move(last, rs.getTimestamp(5).toInstant().atZone(counting.zone()).toLocalDate(), before,
+                                    after, counting.counted(channelId, last));
                         }
                     }
                 }

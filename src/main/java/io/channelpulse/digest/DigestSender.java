@@ -7,10 +7,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,7 +27,8 @@ import java.util.Objects;
  * Sends digests at most once per subscriber and day. Each send first claims the (subscriber, day) row of
  * digest_log in its own committed statement — an INSERT that does nothing when the row exists, or the UPDATE of
  * a failed row whose retry time has come — so two instances, or a restart, never send the same digest twice.
- * An SMTP failure marks the row failed with the error; the scheduled job retries it with growing pauses.
+ * An SMTP failure marks the row failed with the error; the scheduled job retries it with growing pauses. A mail
+ * the server accepted is sent, whatever happens to the bookkeeping after: only the write of 'sent' is retried.
  */
 @ApplicationScoped
 public class DigestSender {
@@ -40,6 +41,10 @@ public class DigestSender {
     public enum Resent { SENT, FAILED, NOTHING_TO_RESEND }
 
     private static final Duration SMTP_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Tries at writing 'sent' after the server took the mail, 250 ms apart and doubling: about 8 s in all. */
+    static final int BOOKKEEPING_ATTEMPTS = 6;
+    private static final Duration BOOKKEEPING_PAUSE = Duration.ofMillis(250);
 
     /** Far longer than any send takes (render plus SMTP_TIMEOUT): a claim this old lost its sender mid-send. */
     static final Duration ABANDONED_CLAIM = Duration.ofMinutes(10);
@@ -86,9 +91,18 @@ public class DigestSender {
      */
     private Context mailContext;
 
+    /**
+     * The event-loop context of the thread that first uses this bean, through public API only: on a thread without
+     * a context Vert.x makes a new event-loop context; on a request's or a job's duplicated context, its root is
+     * the event loop it belongs to.
+     */
     @PostConstruct
     void createMailContext() {
-        mailContext = ((VertxInternal) vertx).createEventLoopContext();
+        Context context = VertxContext.getRootContext(vertx.getOrCreateContext());
+        if (!context.isEventLoopContext()) {
+            throw new IllegalStateException("The digest mailer needs an event-loop context, got " + context);
+        }
+        mailContext = context;
     }
 
     /** Every minute: the newest due day to whoever has not had it, then the failed sends whose retry time has come. */
@@ -195,6 +209,7 @@ public class DigestSender {
                         : new Object[]{now, subscriberId, day, config.maxAttempts(), now}) == 1;
     }
 
+    /** True if the server accepted the mail; a send that failed is marked for a retry. */
     private boolean deliver(Subscriber subscriber, Digest digest, LocalDate day, Instant now) {
         try {
             Mail mail = DigestMail.of(digest.forSubscriber(unsubscribeUrl(subscriber.id())), subscriber.email());
@@ -202,9 +217,6 @@ public class DigestSender {
                     .runSubscriptionOn(task -> mailContext.runOnContext(ignored -> task.run()))
                     .await().atMost(SMTP_TIMEOUT);
             metrics.digestSent();
-            Jdbc.update(dataSource, "UPDATE digest_log SET status = 'sent', sent_at = now(), last_error = NULL, "
-                    + "next_attempt_at = NULL WHERE subscriber_id = ? AND day = ?", subscriber.id(), day);
-            return true;
         } catch (RuntimeException e) {
             metrics.digestFailed();
             String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
@@ -215,6 +227,45 @@ public class DigestSender {
                     + "WHERE subscriber_id = ? AND day = ?", error, now.plus(backoff(tries)), subscriber.id(), day);
             Log.warnf("Digest for %s to subscriber %d failed (attempt %d of %d): %s", day, subscriber.id(), tries,
                     config.maxAttempts(), error);
+            return false;
+        }
+        markSent(subscriber.id(), day);
+        return true;
+    }
+
+    /**
+     * Records a mail the server accepted. If the database cannot take it even after the retries, the row is left
+     * 'claimed': it turns 'interrupted' later, which is shown to the admin and never re-sent on its own.
+     */
+    private void markSent(long subscriberId, LocalDate day) {
+        Duration pause = BOOKKEEPING_PAUSE;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Jdbc.update(dataSource, "UPDATE digest_log SET status = 'sent', sent_at = now(), last_error = NULL, "
+                        + "next_attempt_at = NULL WHERE subscriber_id = ? AND day = ?", subscriberId, day);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt < BOOKKEEPING_ATTEMPTS && pause(pause)) {
+                    Log.warnf("The digest for %s to subscriber %d went out; marking it sent failed (try %d of %d): %s",
+                            day, subscriberId, attempt, BOOKKEEPING_ATTEMPTS, e.getMessage());
+                    pause = pause.multipliedBy(2);
+                    continue;
+                }
+                Log.errorf(e, "The digest for %s to subscriber %d was accepted by the SMTP server but could not be "
+                        + "marked sent (%d tries); it will show as interrupted and is not sent again on its own",
+                        day, subscriberId, attempt);
+                return;
+            }
+        }
+    }
+
+    /** False if the thread was interrupted (the app is stopping). */
+    private static boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

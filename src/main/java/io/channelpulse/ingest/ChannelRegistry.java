@@ -2,6 +2,7 @@ package io.channelpulse.ingest;
 
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
+import io.channelpulse.store.ChannelPurge;
 import io.channelpulse.store.ChannelStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ public class ChannelRegistry {
 
     @Inject
     ChannelPoller poller;
+
+    @Inject
+    ChannelPurge purge;
 
     /** Tracks the channel, resuming it if paused; a new or resumed channel is polled right away. */
     public Tracked track(ChannelHandle handle) {
@@ -69,23 +73,11 @@ public class ChannelRegistry {
         return QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(handle.value()));
     }
 
-    /** Stops polling the channel; its posts stay unless {@code purge}. False if it is not tracked. */
-    public boolean untrack(ChannelHandle handle, boolean purge) {
+    /** Stops polling the channel; its posts stay unless {@code purgePosts}. False if it is not tracked. */
+    public boolean untrack(ChannelHandle handle, boolean purgePosts) {
         return QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(handle.value()).map(channel -> {
-            if (purge) {
-                // daily_totals has no channel to cascade from: take this channel's share out first.
-                Channel.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                        .setParameter(1, channel.id).getSingleResult();
-                Channel.getEntityManager().createNativeQuery("""
-                        UPDATE daily_totals t SET posts = t.posts - c.posts FROM daily_counts c
-                        WHERE c.channel_id = ?1 AND t.metric = c.metric AND t.key = c.key AND t.day = c.day""")
-                        .setParameter(1, channel.id).executeUpdate();
-                Channel.getEntityManager().createNativeQuery("""
-                        UPDATE monthly_totals t SET posts = t.posts - c.posts
-                        FROM (SELECT metric, key, date_trunc('month', day)::date AS month, sum(posts) AS posts
-                              FROM daily_counts WHERE channel_id = ?1 GROUP BY 1, 2, 3) c
-                        WHERE t.metric = c.metric AND t.key = c.key AND t.month = c.month""")
-                        .setParameter(1, channel.id).executeUpdate();
+            if (purgePosts) {
+                purge.takeOutShares(channel.id);
                 channel.delete();
             } else {
                 channel.status = ChannelStatus.PAUSED;

@@ -22,8 +22,11 @@ public final class MentionChanges {
         this.rollups = new RollupDelta(channelId);
     }
 
-    public void move(long postId, LocalDate day, List<String> before, List<String> after) {
-        rollups.moveMentions(new PostFacts(true, day, List.of(), before, null), new PostFacts(true, day, List.of(), after, null));
+    /** {@code counted} false for a post not in the rollups yet (a rebuild has not reached it): only its mentions change. */
+    public void move(long postId, LocalDate day, List<String> before, List<String> after, boolean counted) {
+        if (counted) {
+            rollups.moveMentions(new PostFacts(true, day, List.of(), before, null), new PostFacts(true, day, List.of(), after, null));
+        }
         mentions.put(postId, after);
     }
 

@@ -2,7 +2,6 @@ package io.channelpulse.store;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Counting;
-import io.channelpulse.analytics.Hashtags;
 import io.channelpulse.analytics.NameMatcher;
 import io.channelpulse.analytics.PostFacts;
 import io.channelpulse.analytics.Watchlist;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -83,7 +81,8 @@ public class PostStore {
         try (Connection connection = dataSource.getConnection()) {
             lockChannel(connection, channelId);
             Long[] ids = posts.stream().map(ParsedPost::id).toArray(Long[]::new);
-            ZoneId zone = analytics.timezone();
+            CountingState counting = CountingState.read(connection, analytics.timezone());
+            ZoneId zone = counting.zone();
             Map<Long, Existing> existing = existing(connection, channelId, ids, zone);
             NameMatcher names = watchlist.current(connection);
             Map<Long, PostFacts> facts = new HashMap<>();
@@ -97,15 +96,21 @@ public class PostStore {
                         post.kind() == ParsedPost.Kind.SERVICE, names, zone);
                 facts.put(post.id(), counted);
                 Existing before = existing.get(post.id());
+                // During a rebuild, a post past its cursor is counted when the rebuild gets to it.
+                boolean inRollups = counting.counted(channelId, post.id());
                 if (before == null) {
                     addedPosts.add(post);
                 } else {
-                    rollups.remove(before.facts(), before.views());
+                    if (inRollups) {
+                        rollups.remove(before.facts(), before.views());
+                    }
                     if (!before.text().equals(post.text())) {
                         editedPosts.add(post);
                     }
                 }
-                rollups.add(counted, post.views() != null ? post.views() : before == null ? null : before.views());
+                if (inRollups) {
+                    rollups.add(counted, post.views() != null ? post.views() : before == null ? null : before.views());
+                }
                 if (post.views() != null && (before == null || !Objects.equals(before.views(), post.views()))) {
                     viewsChanged.add(post);
                 }
@@ -216,31 +221,11 @@ public class PostStore {
         return existing;
     }
 
-    /**
-     * New posts only: a re-read page must not count a spelling twice. Rows are shared by all channels,
-     * so they are written in one order to keep concurrent batches from deadlocking.
-     */
+    /** New posts only: a re-read page must not count a spelling twice. */
     private static void recordSpellings(Connection connection, List<ParsedPost> added) throws SQLException {
-        Map<String, Integer> spellings = new TreeMap<>();
-        for (ParsedPost post : added) {
-            if (post.kind() == ParsedPost.Kind.POST) {
-                Hashtags.spellings(post.text()).stream().distinct().forEach(spelling -> spellings.merge(spelling, 1, Integer::sum));
-            }
-        }
-        if (spellings.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO topic_spellings (key, spelling, posts) VALUES (?, ?, ?)
-                ON CONFLICT (key, spelling) DO UPDATE SET posts = topic_spellings.posts + EXCLUDED.posts""")) {
-            for (Map.Entry<String, Integer> entry : spellings.entrySet()) {
-                upsert.setString(1, entry.getKey().toLowerCase(Locale.ROOT));
-                upsert.setString(2, entry.getKey());
-                upsert.setInt(3, entry.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        TopicSpellings spellings = new TopicSpellings();
+        added.stream().filter(post -> post.kind() == ParsedPost.Kind.POST).forEach(post -> spellings.count(post.text()));
+        spellings.add(connection);
     }
 
     private static void recordForwardSources(Connection connection, List<ParsedPost> added) throws SQLException {

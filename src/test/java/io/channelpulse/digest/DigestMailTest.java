@@ -142,6 +142,66 @@ class DigestMailTest {
         assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM digest_log")).isEqualTo("sent 2");
     }
 
+    /**
+     * The server accepts the mail, then the database refuses the write of 'sent' once (a trigger raises): the
+     * bookkeeping is tried again, not the mail.
+     */
+    @Test
+    void aMailTheServerAcceptedIsNotSentAgainWhenMarkingItSentFailsOnce() throws Exception {
+        subscribe("ann@example.org", null).then().statusCode(201);
+        refuseMarkingSent(1);
+        try {
+            run(DAY).then().statusCode(200).body("sent", equalTo(1)).body("failed", equalTo(0));
+        } finally {
+            allowMarkingSent();
+        }
+        assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM digest_log")).isEqualTo("sent 1");
+        Instant now = Instant.now();
+        assertThat(sender.retryFailed(now.plus(Duration.ofMinutes(6)))).isZero();
+        assertThat(sender.retryFailed(now.plus(Duration.ofHours(7)))).isZero();
+        run(DAY).then().body("sent", equalTo(0)).body("skipped", equalTo(1));
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    /**
+     * The database refuses every write of 'sent' after the server accepted the mail: the claim stays, turns
+     * 'interrupted' for the admin to judge, and nothing sends the mail again on its own.
+     */
+    @Test
+    void aMailTheServerAcceptedIsNeverSentAgainWhenItCannotBeMarkedSent() throws Exception {
+        subscribe("ann@example.org", null).then().statusCode(201);
+        refuseMarkingSent(DigestSender.BOOKKEEPING_ATTEMPTS);
+        Instant now = Instant.now();
+        try {
+            run(DAY).then().statusCode(200).body("sent", equalTo(1)).body("failed", equalTo(0));
+        } finally {
+            allowMarkingSent();
+        }
+        assertThat(Db.text(dataSource, "SELECT status FROM digest_log")).isEqualTo("claimed");
+        assertThat(sender.retryFailed(now.plus(Duration.ofHours(7)))).isZero();
+        assertThat(sender.markInterrupted(now.plus(DigestSender.ABANDONED_CLAIM).plus(Duration.ofMinutes(1)))).isOne();
+        assertThat(Db.text(dataSource, "SELECT status FROM digest_log")).isEqualTo("interrupted");
+        assertThat(sender.retryFailed(now.plus(Duration.ofDays(1)))).isZero();
+        run(DAY).then().body("sent", equalTo(0)).body("skipped", equalTo(1));
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    /** A trigger that makes the next {@code times} updates of a digest to 'sent' fail, as a failing database would. */
+    private void refuseMarkingSent(int times) throws Exception {
+        sql("CREATE SEQUENCE refused_sent_marks");
+        sql("CREATE FUNCTION refuse_sent_mark() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.status = 'sent' AND nextval('refused_sent_marks') <= " + times + " THEN "
+                + "RAISE EXCEPTION 'the database refuses to mark the digest sent'; END IF; RETURN NEW; END $$");
+        sql("CREATE TRIGGER refuse_sent_mark BEFORE UPDATE ON digest_log FOR EACH ROW EXECUTE FUNCTION refuse_sent_mark()");
+    }
+
+    private void allowMarkingSent() throws Exception {
+        assertThat(Db.count(dataSource, "SELECT last_value FROM refused_sent_marks")).as("the trigger fired").isPositive();
+        sql("DROP TRIGGER refuse_sent_mark ON digest_log");
+        sql("DROP FUNCTION refuse_sent_mark()");
+        sql("DROP SEQUENCE refused_sent_marks");
+    }
+
     @Test
     void theScheduledJobSendsYesterdayOnceTheTimeHasCome() throws Exception {
         subscribe("ann@example.org", null).then().statusCode(201);

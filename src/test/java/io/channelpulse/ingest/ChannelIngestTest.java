@@ -226,6 +226,48 @@ class ChannelIngestTest {
                 "Channel 'EmbUSA' is not tracked"));
     }
 
+    /**
+     * A purge leaves no row with the channel's id in any table, and the tables keyed by topic or forward source
+     * alone (spellings, sources, totals) end exactly as if only the other channel had ever been tracked.
+     * pulse_edge shares the topic #osce with EmbUSA, in other spellings.
+     */
+    @Test
+    void aPurgeLeavesNothingOfTheChannelBehind() {
+        addAndAwaitAll("pulse_edge");
+        String onlyTheOtherChannel = keyedTables();
+        Db.reset(dataSource);
+
+        addAndAwaitHistory("EmbUSA");
+        addAndAwaitAll("pulse_edge");
+        long embusa = Db.count(dataSource, "SELECT id FROM channels WHERE handle = 'EmbUSA'");
+        assertThat(keyedTables()).isNotEqualTo(onlyTheOtherChannel);
+        Admin.given().delete("/api/channels/EmbUSA?purge=true").then().statusCode(204);
+
+        List<String> tables = Db.strings(dataSource, "SELECT table_name FROM information_schema.columns "
+                + "WHERE table_schema = current_schema() AND column_name = 'channel_id' ORDER BY 1");
+        assertThat(tables).contains("posts", "daily_counts", "daily_posts", "post_media", "channel_snapshots");
+        for (String table : tables) {
+            assertThat(Db.count(dataSource, "SELECT count(*) FROM " + table + " WHERE channel_id = ?", embusa))
+                    .as(table).isZero();
+        }
+        assertThat(keyedTables()).isEqualTo(onlyTheOtherChannel);
+    }
+
+    private void addAndAwaitAll(String handle) {
+        Admin.given().body(Map.of("handle", handle)).post("/api/channels").then().statusCode(201);
+        awaitChannel(handle, ChannelIngestTest::pollEnded);
+    }
+
+    /** Every row of the tables keyed by topic or forward source, without a channel. */
+    private String keyedTables() {
+        StringBuilder rows = new StringBuilder();
+        for (String table : List.of("topic_spellings", "forward_sources", "daily_totals", "monthly_totals")) {
+            rows.append(table).append(": ").append(Db.text(dataSource,
+                    "SELECT string_agg(t::text, ' ' ORDER BY t::text) FROM " + table + " t")).append('\n');
+        }
+        return rows.toString();
+    }
+
     private void addAndAwaitHistory(String handle) {
         addAndAwait(handle, 23);
     }

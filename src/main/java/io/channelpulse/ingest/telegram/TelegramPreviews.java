@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,7 +32,6 @@ public class TelegramPreviews {
     @Inject
     PulseMetrics metrics;
 
-    private final RandomGenerator random = RandomGenerator.getDefault();
     private final Object host = new Object();
     private Instant nextRequestAt = Instant.MIN;
     private PreviewClient client;
@@ -75,20 +75,20 @@ public class TelegramPreviews {
                 if (status == 429) {
                     metrics.rateLimited();
                     Optional<Duration> asked = Backoff.retryAfter(response.retryAfter().orElse(null), Instant.now());
-                    wait = asked.orElse(Backoff.afterFailure(attempt, telegram.backoff(), random));
+                    wait = asked.orElse(Backoff.afterFailure(attempt, telegram.backoff(), jitter()));
                     lastProblem = "HTTP 429 Too Many Requests";
                     if (wait.compareTo(telegram.maxRetryAfter()) > 0) {
                         throw new PreviewUnavailableException("Telegram asked to wait " + wait.toSeconds()
                                 + " s before fetching " + uri, Instant.now().plus(wait));
                     }
                 } else if (status >= 500) {
-                    wait = Backoff.afterFailure(attempt, telegram.backoff(), random);
+                    wait = Backoff.afterFailure(attempt, telegram.backoff(), jitter());
                     lastProblem = "HTTP " + status;
                 } else {
                     throw new PreviewUnavailableException("HTTP " + status + " for " + uri, null);
                 }
             } catch (IOException e) {
-                wait = Backoff.afterFailure(attempt, telegram.backoff(), random);
+                wait = Backoff.afterFailure(attempt, telegram.backoff(), jitter());
                 lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
             if (attempt < telegram.maxAttempts()) {
@@ -100,6 +100,14 @@ public class TelegramPreviews {
         }
         throw new PreviewUnavailableException("Gave up on " + uri + " after " + telegram.maxAttempts()
                 + " attempts: " + lastProblem, null);
+    }
+
+    /**
+     * The random source of the waits. Backoffs are drawn by every polling thread at once, outside the host lock,
+     * and the JDK's default generator is not safe to share between threads; each thread draws from its own.
+     */
+    static RandomGenerator jitter() {
+        return ThreadLocalRandom.current();
     }
 
     private static PreviewResult read(String url, String body) {
@@ -116,7 +124,7 @@ public class TelegramPreviews {
      */
     private PreviewClient.Response paced(URI uri) throws IOException, InterruptedException {
         synchronized (host) {
-            Duration gap = Backoff.jittered(config.telegram().requestGap(), random);
+            Duration gap = Backoff.jittered(config.telegram().requestGap(), jitter());
             sleep(Duration.between(Instant.now(), nextRequestAt));
             if (!gap.isZero()) {
                 sleep(pacing.reserve(hostName, gap));

@@ -111,6 +111,39 @@ class TelegramPreviewsTest {
         assertThat(telegram.requests()).hasSize(1);
     }
 
+    /**
+     * Polling threads draw backoffs at the same moment, outside the host lock. Each draws from its own generator,
+     * so waits drawn on eight threads at once stay within their bounds and keep spreading on every thread.
+     */
+    @Test
+    void waitsDrawnOnManyThreadsAtOnceStayInTheirBounds() throws Exception {
+        int threads = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<java.util.Set<Long>>> draws = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                draws.add(pool.submit(() -> {
+                    together.await();
+                    java.util.Set<Long> seen = new java.util.HashSet<>();
+                    for (int i = 0; i < 20_000; i++) {
+                        long backoff = Backoff.afterFailure(2, Duration.ofSeconds(2), TelegramPreviews.jitter()).toMillis();
+                        long gap = Backoff.jittered(Duration.ofSeconds(3), TelegramPreviews.jitter()).toMillis();
+                        assertThat(backoff).isBetween(3000L, 5000L);
+                        assertThat(gap).isBetween(3000L, 4500L);
+                        seen.add(backoff);
+                    }
+                    return seen;
+                }));
+            }
+            for (java.util.concurrent.Future<java.util.Set<Long>> draw : draws) {
+                assertThat(draw.get(1, java.util.concurrent.TimeUnit.MINUTES)).hasSizeGreaterThan(1500);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private void fetchNewest(TelegramPreviews previews) {
         try {
             previews.newest(EMBUSA);
