@@ -41,7 +41,7 @@
         scales: {
           x: { stacked: spec.stacked, ticks: { maxTicksLimit: 12 } },
           y: { stacked: spec.stacked, beginAtZero: true,
-               ticks: { callback: function (value) { return compact.format(value); } } }
+               ticks: { precision: 0, callback: function (value) { return compact.format(value); } } }
         }
       }
     });

@@ -55,13 +55,13 @@ class PageExtensions {
         return rounded.stripTrailingZeros().toPlainString() + SUFFIXES[unit];
     }
 
-    /** A rising score to one decimal, with a sign when it rose: {@code +2.4}, {@code -0.7}, {@code 0}. */
+    /** A rising score to one decimal, with a sign when it rose: {@code +2.4}, {@code -0.7}, {@code 0}, {@code +2,067.0}. */
     static String score(double score) {
         BigDecimal rounded = BigDecimal.valueOf(score).setScale(1, RoundingMode.HALF_UP);
         if (rounded.signum() == 0) {
             return "0";
         }
-        return (rounded.signum() > 0 ? "+" : "") + rounded.toPlainString();
+        return (rounded.signum() > 0 ? "+" : "") + String.format(Locale.ROOT, "%,.1f", rounded);
     }
 
     /** The start of a long text, cut at a word, for lists of posts; the full post is one click away. */

@@ -186,7 +186,7 @@ class AdminPagesTest {
             assertThat(post("/admin/demo", Map.of())).isEqualTo("Generating 5,000 demo posts in 5 synthetic channels; "
                     + "this page shows how far it got");
             Document running = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
-            assertThat(running.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("2");
+            assertThat(running.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("2; url=/admin");
             assertThat(running.select("#demo-progress").text()).contains("Generating demo data: 0 of 5,000 posts");
             assertThat(running.select("#demo-progress progress").attr("max")).isEqualTo("5000");
             assertThat(running.select("form[action=/admin/demo]")).isEmpty();

@@ -72,6 +72,8 @@ class PageExtensionsTest {
             "2.85 | +2.9",
             "-0.71 | -0.7",
             "14.14 | +14.1",
+            "2067 | '+2,067.0'",
+            "-1234.56 | '-1,234.6'",
     })
     void scoreHasOneDecimalAndASign(double score, String expected) {
         assertThat(PageExtensions.score(score)).isEqualTo(expected);
