@@ -2,8 +2,6 @@ package io.channelpulse.digest;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One subscriber's digest of one day that did not go out as planned: {@code failed} (retried on its own until
@@ -12,11 +10,12 @@ import java.time.format.DateTimeFormatter;
 public record Delivery(long subscriberId, String email, LocalDate day, String status, int attempts,
                        String lastError, Instant nextAttemptAt, boolean gaveUp) {
 
-    private static final DateTimeFormatter NEXT_TRY =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    /** What happens next, in a sentence for the admin page. */
-    public String outlook() {
+    /**
+     * What happens next, in a sentence for the admin page.
+     *
+     * @param nextTry {@link #nextAttemptAt} as the page shows times
+     */
+    public String outlook(String nextTry) {
         if ("interrupted".equals(status)) {
             return "Not retried on its own: it may already have arrived.";
         }
@@ -24,6 +23,6 @@ public record Delivery(long subscriberId, String email, LocalDate day, String st
             return "Gave up after " + attempts + " attempts.";
         }
         return "Tried " + attempts + (attempts == 1 ? " time" : " times") + "; next try at "
-                + NEXT_TRY.format(nextAttemptAt) + ".";
+                + nextTry + ".";
     }
 }

@@ -5,6 +5,9 @@
   'use strict';
   var palette = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#4b5563',
                  '#65a30d', '#9333ea', '#0d9488', '#b45309'];
+  // Numbers as the pages print them: grouped in tooltips (12,400), short on the axis (136.5M).
+  var grouped = new Intl.NumberFormat('en');
+  var compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
   function draw(block) {
     var canvas = document.getElementById(block.getAttribute('data-chart-for'));
@@ -29,10 +32,16 @@
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
-        plugins: { legend: { display: datasets.length > 1 } },
+        plugins: {
+          legend: { display: datasets.length > 1 },
+          tooltip: { callbacks: { label: function (item) {
+            return (item.dataset.label ? item.dataset.label + ': ' : '') + grouped.format(item.parsed.y);
+          } } }
+        },
         scales: {
           x: { stacked: spec.stacked, ticks: { maxTicksLimit: 12 } },
-          y: { stacked: spec.stacked, beginAtZero: true }
+          y: { stacked: spec.stacked, beginAtZero: true,
+               ticks: { precision: 0, callback: function (value) { return compact.format(value); } } }
         }
       }
     });

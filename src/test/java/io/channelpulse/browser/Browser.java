@@ -268,7 +268,9 @@ public final class Browser implements AutoCloseable {
             try {
                 Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
                 Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
-                double width = Math.max(1, ((Number) size.get("width")).doubleValue());
+                // beyond the viewport there is no scroll bar, so the page is laid out as wide as the whole window
+                double width = Math.max(((Number) js("return window.innerWidth")).doubleValue(),
+                        ((Number) size.get("width")).doubleValue());
                 double height = Math.min(8000, Math.max(1, ((Number) size.get("height")).doubleValue()));
                 Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
                         "format", "png", "captureBeyondViewport", true,
@@ -311,6 +313,67 @@ public final class Browser implements AutoCloseable {
     /** The data (labels and datasets) of the chart on the {@code index}-th canvas as JSON, or null. */
     public String chartData(int index) {
         return (String) js(CHART_DATA_JS, index);
+    }
+
+    /**
+     * Elements sticking out of the right edge of the viewport, innermost first (an element counts only when none
+     * of its children sticks out further), each as {@code tag#id.class "text" right=…}; and the page's
+     * {@code scrollWidth} and {@code clientWidth}.
+     */
+    private static final String OVERFLOW_JS = """
+            const root = document.documentElement;
+            const width = root.clientWidth;
+            const sticking = Array.from(document.body.querySelectorAll('*')).filter(e => {
+              const r = e.getBoundingClientRect();
+              return r.width > 0 && r.right > width + 0.5;
+            });
+            const innermost = sticking.filter(e => !sticking.some(o => o !== e && e.contains(o)));
+            const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                + (e.className && typeof e.className === 'string' && e.className.trim()
+                   ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+            return {
+              scrollWidth: root.scrollWidth,
+              clientWidth: width,
+              offenders: innermost.slice(0, 10).map(e => {
+                const path = [];
+                for (let n = e; n && n !== document.body && path.length < 4; n = n.parentElement) { path.unshift(name(n)); }
+                return path.join(' > ') + ' "' + (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40)
+                    + '" right=' + Math.round(e.getBoundingClientRect().right);
+              })
+            };
+            """;
+
+    /** Resizes the window so that the page's viewport is {@code width} x {@code height} CSS pixels. */
+    public void viewport(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        // the window's frame, if headless chromium draws one, takes some of the size: give it back
+        long inner = ((Number) js("return window.innerWidth")).longValue();
+        long innerHeight = ((Number) js("return window.innerHeight")).longValue();
+        if (inner != width || innerHeight != height) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+                    (int) (2L * width - inner), (int) (2L * height - innerHeight)));
+        }
+    }
+
+    /** How the page fits the width of its viewport. */
+    public record Fit(long scrollWidth, long clientWidth, List<String> offenders) {
+
+        public boolean fits() {
+            return scrollWidth <= clientWidth;
+        }
+
+        public String describe() {
+            return "scrollWidth " + scrollWidth + " > clientWidth " + clientWidth + "; sticking out: "
+                    + String.join("; ", offenders);
+        }
+    }
+
+    /** Whether the page scrolls sideways, and which elements make it. */
+    public Fit fit() {
+        Map<?, ?> result = (Map<?, ?>) js(OVERFLOW_JS);
+        List<String> offenders = ((List<?>) result.get("offenders")).stream().map(String::valueOf).toList();
+        return new Fit(((Number) result.get("scrollWidth")).longValue(), ((Number) result.get("clientWidth")).longValue(),
+                offenders);
     }
 
     public Object js(String script, Object... args) {

@@ -46,6 +46,9 @@ class PagesBrowserTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.channelpulse.generate.DemoData demo;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -153,6 +156,130 @@ class PagesBrowserTest {
         browser.screenshot("admin_after_resend");
         assertThat(browser.consoleErrors()).as("console errors on the admin page").isEmpty();
         assertThat(browser.nonLocalRequests()).as("requests from the admin page that leave localhost").isEmpty();
+    }
+
+    /** Every kind of page, the overview over several ranges, and both error pages. */
+    static final List<String> EVERY_PAGE = List.of(
+            "/",
+            "/?range=7d",
+            "/?range=90d",
+            "/?range=all",
+            "/?range=all&bucket=month&channel=EmbUSA",
+            "/topics/osce?range=all",
+            "/mentions/lavrov?range=all",
+            "/channels/EmbUSA?range=all",
+            "/channels/pulse_edge?range=all",
+            "/compare?k=topic:osce&k=mention:nato&range=all",
+            "/compare",
+            "/search?q=Lavrov",
+            "/search",
+            "/admin",
+            "/admin/login",
+            "/channels/nobody_here",
+            "/?range=2w");
+
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {390, 1400, 1920})
+    void everyPageFitsItsWidthWithoutScrollingSideways(int width) {
+        logIn();
+        browser.viewport(width, width < 800 ? 844 : 900);
+        try {
+            assertThat(browser.js("return document.documentElement.clientWidth")).as("viewport width")
+                    .isIn((long) width, (long) width - 15);
+            org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+            for (String path : EVERY_PAGE) {
+                browser.open(url(path));
+                browser.awaitCharts(CHARTS_TIMEOUT);
+                browser.screenshot(screenshotName(path) + "_" + width);
+                Browser.Fit fit = browser.fit();
+                soft.assertThat(fit.fits()).as("%s at %d px: %s", path, width, fit.describe()).isTrue();
+                soft.assertThat(pageErrors(path)).as("console errors on %s at %d px", path, width).isEmpty();
+                soft.assertThat(browser.nonLocalRequests()).as("requests from %s that leave localhost", path).isEmpty();
+            }
+            soft.assertAll();
+        } finally {
+            browser.viewport(1280, 900);
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseGreetsWithHowToBegin() {
+        Db.reset(dataSource);
+        for (int width : new int[] {390, 1400}) {
+            browser.viewport(width, 900);
+            browser.open(url("/"));
+            browser.awaitCharts(CHARTS_TIMEOUT);
+            browser.screenshot("overview_empty_" + width);
+            WebElement box = browser.driver().findElement(By.id("getting-started"));
+            assertThat(box.isDisplayed()).isTrue();
+            assertThat(box.getText()).contains("PULSE_CHANNELS=EmbUSA").contains("/api/channels")
+                    .contains("generate --posts").contains("Generate demo data");
+            assertThat(browser.driver().findElement(By.cssSelector(".chart-empty")).isDisplayed()).isTrue();
+            assertThat(browser.driver().findElement(By.cssSelector(".chart-empty")).getText())
+                    .startsWith("No posts stored yet");
+            Browser.Fit fit = browser.fit();
+            assertThat(fit.fits()).as("the empty overview at %d px: %s", width, fit.describe()).isTrue();
+            assertThat(browser.consoleErrors()).as("console errors on the empty overview").isEmpty();
+            assertThat(browser.nonLocalRequests()).as("requests that leave localhost").isEmpty();
+        }
+        browser.viewport(1280, 900);
+        browser.driver().findElement(By.cssSelector("#getting-started a[href='/admin']")).click();
+        browser.waitFor(Duration.ofSeconds(10), "the admin page or its login",
+                () -> browser.driver().getCurrentUrl().contains("/admin"));
+    }
+
+    @Test
+    void theDemoButtonShowsItsProgressAndFillsTheOverview() {
+        Db.reset(dataSource);
+        logIn();
+        browser.open(url("/admin"));
+        browser.driver().findElement(By.id("generate-demo")).click();
+        browser.waitFor(Duration.ofSeconds(10), "the start to be reported",
+                () -> !browser.driver().findElements(By.id("admin-message")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("admin-message")).getText()).contains("Generating 5,000 demo posts");
+        // the page refreshes itself while the run goes on, until it says it is done
+        try {
+            browser.waitFor(Duration.ofSeconds(90), "the demo data to be ready", () -> {
+                try {
+                    return browser.driver().findElements(By.id("demo-progress")).stream()
+                            .anyMatch(e -> e.getText().contains("Demo data is ready"));
+                } catch (org.openqa.selenium.StaleElementReferenceException refreshed) {
+                    return false;
+                }
+            });
+        } finally {
+            // the next test empties the tables, which must not meet a run still storing
+            await().atMost(Duration.ofSeconds(90)).until(() -> !demo.progress().running());
+        }
+        browser.screenshot("admin_demo_done");
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM posts")).isEqualTo(5000);
+        browser.open(url("/?range=1y"));
+        List<Browser.ChartState> charts = browser.awaitCharts(CHARTS_TIMEOUT);
+        browser.screenshot("overview_demo");
+        assertThat(browser.driver().findElements(By.id("getting-started"))).isEmpty();
+        assertThat(charts).allSatisfy(chart -> assertThat(chart.drawn()).as(chart.describe()).isTrue());
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /** Console errors, except the one for the document itself on an error page, whose status is its point. */
+    private List<String> pageErrors(String path) {
+        String page = url(path);
+        return browser.consoleErrors().stream()
+                .filter(m -> !(m.startsWith(page + " - Failed to load resource") && browser.documentStatus() >= 400))
+                .toList();
+    }
+
+    /** Logs the browser in as admin through the form, unless it is already. */
+    private void logIn() {
+        browser.open(url("/admin"));
+        if (!browser.driver().getCurrentUrl().contains("/admin/login")) {
+            return;
+        }
+        WebElement password = browser.driver().findElement(By.name("j_password"));
+        password.sendKeys(Admin.PASSWORD);
+        password.submit();
+        browser.waitFor(Duration.ofSeconds(10), "the login to finish",
+                () -> !browser.driver().getCurrentUrl().contains("/admin/login"));
     }
 
     /** Follows the picker's link to {@code range}, or chooses it in the picker's select (submitting its form). */

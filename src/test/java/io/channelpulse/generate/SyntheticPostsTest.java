@@ -41,6 +41,15 @@ class SyntheticPostsTest {
     }
 
     @Test
+    void everyChannelItMakesIsKnownAsSyntheticAndRealHandlesAreNot() {
+        SyntheticPosts synthetic = new SyntheticPosts(3, 120, 1, 1000, Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(synthetic.channels()).allMatch(plan -> SyntheticPosts.isSynthetic(plan.handle()));
+        assertThat(List.of("EmbUSA", "synthetic", "synthetic_", "synthetic_1", "synthetic_news", "Synthetic_01x"))
+                .noneMatch(SyntheticPosts::isSynthetic);
+        assertThat(SyntheticPosts.isSynthetic(null)).isFalse();
+    }
+
+    @Test
     void theSameSeedGivesTheSamePostsAndAnotherSeedOthers() {
         SyntheticPosts again = new SyntheticPosts(42, 12, 2, 60_000, NOW);
         SyntheticPosts other = new SyntheticPosts(43, 12, 2, 60_000, NOW);

@@ -1,5 +1,6 @@
 package io.channelpulse.web.pages;
 
+import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.MentionRecount;
 import io.channelpulse.analytics.WatchedEntity;
 import io.channelpulse.digest.Deliveries;
@@ -7,6 +8,7 @@ import io.channelpulse.digest.Delivery;
 import io.channelpulse.digest.DigestSender;
 import io.channelpulse.digest.Subscriber;
 import io.channelpulse.digest.Subscribers;
+import io.channelpulse.generate.DemoData;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.ChannelRegistry;
 import io.channelpulse.ingest.telegram.ChannelHandle;
@@ -38,6 +40,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Arrays;
@@ -61,7 +64,7 @@ public class AdminPages {
 
     public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
                             List<Subscriber> subscribers, Deliveries.LastDay lastDigest, List<Delivery> deliveries,
-                            String message, String csrf) {
+                            DemoData.Progress demo, String message, String csrf, ZoneId zone) {
     }
 
     /**
@@ -90,6 +93,12 @@ public class AdminPages {
     @Inject
     DigestSender sender;
 
+    @Inject
+    DemoData demo;
+
+    @Inject
+    AnalyticsConfig analytics;
+
     @GET
     @Path("/login")
     @PermitAll
@@ -102,7 +111,8 @@ public class AdminPages {
     public Response admin(@QueryParam("message") String message, @CookieParam(CSRF) String csrfCookie) {
         String csrf = csrfCookie != null && csrfCookie.length() >= 32 ? csrfCookie : newToken();
         String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
-                watchlist.entities(), recount.progress(), subscribers.list(), deliveries.lastDay().orElse(null), deliveries.needingAttention(), message, csrf))
+                watchlist.entities(), recount.progress(), subscribers.list(), deliveries.lastDay().orElse(null),
+                deliveries.needingAttention(), demo.progress(), message, csrf, analytics.timezone()))
                 .render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(new NewCookie.Builder(CSRF).value(csrf).path("/admin").httpOnly(true)
@@ -241,6 +251,19 @@ public class AdminPages {
             case NOTHING_TO_RESEND -> "The digest of " + date + " to " + whose + " has nothing to resend: it was sent "
                     + "or is being sent";
         });
+    }
+
+    @POST
+    @Path("/demo")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response generateDemo(@RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
+        if (!demo.start()) {
+            return back("Demo data is being generated already; wait until it is done");
+        }
+        return back(String.format(java.util.Locale.ROOT, "Generating %,d demo posts in %d synthetic channels; "
+                + "this page shows how far it got", DemoData.POSTS, DemoData.CHANNELS));
     }
 
     @POST

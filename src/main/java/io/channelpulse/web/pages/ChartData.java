@@ -33,6 +33,12 @@ public record ChartData(String type, boolean stacked, List<String> labels, List<
         return new ChartData(type, stacked, labels, datasets);
     }
 
+    /** Whether there is nothing to draw, or only zeros: the page then says why the chart is blank. */
+    public boolean empty() {
+        return labels.isEmpty() || datasets.stream().flatMap(d -> d.data().stream())
+                .allMatch(n -> n == null || n.doubleValue() == 0);
+    }
+
     public String json() {
         try {
             return JSON.writeValueAsString(this).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");

@@ -25,7 +25,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,6 +68,11 @@ public class DashboardPages {
             return path + "?" + filters.with(name, value);
         }
 
+        /** True until the first post is stored: the overview then explains how to begin. */
+        public boolean nothingStored() {
+            return channels.stream().allMatch(c -> c.postCount == 0);
+        }
+
         public String csv(String file, String extra) {
             String query = filters.query();
             return "/export/" + file + "?" + (extra == null || extra.isEmpty() ? query : extra + (query.isEmpty() ? "" : "&" + query));
@@ -79,25 +86,25 @@ public class DashboardPages {
     public record SparkEntry(String key, String label, long count, long previous, double score, String spark) {
     }
 
-    public record Overview(Frame frame, Totals totals, String volumeChart, List<SparkEntry> topTopics,
+    public record Overview(Frame frame, Totals totals, ChartData volumeChart, List<SparkEntry> topTopics,
                            List<SparkEntry> risingTopics, List<SparkEntry> topMentions, List<SparkEntry> risingMentions,
-                           List<PostView> latest) {
+                           List<PostView> latest, String apiBase) {
     }
 
     public record Row(PostView post, List<Highlight.Piece> pieces) {
     }
 
-    public record TermPage(Frame frame, String metric, String key, String label, long total, String seriesChart,
-                           String splitChart, List<TopEntry> coTopics, List<TopEntry> coMentions, List<Row> posts,
+    public record TermPage(Frame frame, String metric, String key, String label, long total, ChartData seriesChart,
+                           ChartData splitChart, List<TopEntry> coTopics, List<TopEntry> coMentions, List<Row> posts,
                            String next, String seriesQuery) {
     }
 
-    public record ChannelPage(Frame frame, Channel channel, String subscribersChart, String activityChart,
+    public record ChannelPage(Frame frame, Channel channel, ChartData subscribersChart, ChartData activityChart,
                               List<List<Long>> heatmap, long heatmapMax, List<TopEntry> topics, List<TopEntry> mentions,
                               List<TopEntry> forwards, List<PostView> latest) {
     }
 
-    public record ComparePage(Frame frame, List<String> keys, boolean share, String compareChart, List<String> problems) {
+    public record ComparePage(Frame frame, List<String> keys, boolean share, ChartData compareChart, List<String> problems) {
     }
 
     public record SearchPage(Frame frame, String q, List<Row> results, String next, String compareLink) {
@@ -126,6 +133,9 @@ public class DashboardPages {
     @Inject
     PageData data;
 
+    @Context
+    UriInfo uri;
+
     @GET
     public TemplateInstance overview(@QueryParam("range") String range, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("bucket") String bucket,
@@ -148,9 +158,10 @@ public class DashboardPages {
                 period.previousFirst(), 10);
         SparkLists topicSparks = sparks(Metric.TOPIC, topics, ids, period, buckets);
         SparkLists mentionSparks = sparks(Metric.MENTION, mentions, ids, period, buckets);
-        return Templates.overview(new Overview(frame, totals, ChartData.of("bar", true, byChannel).json(),
+        return Templates.overview(new Overview(frame, totals, ChartData.of("bar", true, byChannel),
                 topicSparks.top(), topicSparks.rising(), mentionSparks.top(), mentionSparks.rising(),
-                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items()));
+                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
+                uri.getBaseUri().toString().replaceFirst("/$", "")));
     }
 
     private record SparkLists(List<SparkEntry> top, List<SparkEntry> rising) {
@@ -210,8 +221,8 @@ public class DashboardPages {
         PostQuery.Page page = posts.newestFirst(filter(frame, ids, null, metric == Metric.TOPIC ? key : null,
                 metric == Metric.MENTION ? key : null), PostCursor.decode(cursor), 20);
         return Templates.term(new TermPage(frame, metric.value(), key, label,
-                points.stream().mapToLong(Point::count).sum(), ChartData.line(points, label).json(),
-                ChartData.of("bar", true, split).json(),
+                points.stream().mapToLong(Point::count).sum(), ChartData.line(points, label),
+                ChartData.of("bar", true, split),
                 data.cooccurring("hashtags", metric == Metric.TOPIC ? "hashtags" : "mentions", key, ids, period, key),
                 data.cooccurring("mentions", metric == Metric.TOPIC ? "hashtags" : "mentions", key, ids, period, key),
                 rows(page.items(), terms), page.next() == null ? null : PostCursor.encode(page.next()),
@@ -233,8 +244,8 @@ public class DashboardPages {
         ZoneId zone = analytics.timezone();
         List<List<Long>> heatmap = data.heatmap(channel.id, period, zone);
         long max = heatmap.stream().flatMap(List::stream).mapToLong(Long::longValue).max().orElse(0);
-        return Templates.channel(new ChannelPage(frame, channel, data.subscribers(channel.id, period, zone).json(),
-                data.viewsPerPost(channel.id, period, zone).json(), heatmap, max,
+        return Templates.channel(new ChannelPage(frame, channel, data.subscribers(channel.id, period, zone),
+                data.viewsPerPost(channel.id, period, zone), heatmap, max,
                 top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
                 top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
                 top.top(Metric.FORWARD, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
@@ -264,7 +275,7 @@ public class DashboardPages {
         if (given.isEmpty()) {
             problems.add("Add topics or names to compare, e.g. k=topic:osce&k=mention:nato");
         }
-        return Templates.compare(new ComparePage(frame, given, asShare, ChartData.of("line", false, lines).json(), problems));
+        return Templates.compare(new ComparePage(frame, given, asShare, ChartData.of("line", false, lines), problems));
     }
 
     @GET

@@ -148,7 +148,7 @@ class PageData {
         query("SELECT taken_at, subscribers FROM channel_snapshots WHERE channel_id = ? AND subscribers IS NOT NULL"
                         + " AND taken_at >= ? AND taken_at < ? ORDER BY taken_at",
                 List.of(channelId, start(period, zone), end(period, zone)),
-                rs -> points.add(new Point(rs.getTimestamp(1).toInstant().toString(), rs.getLong(2))));
+                rs -> points.add(new Point(PageExtensions.time(rs.getTimestamp(1).toInstant(), zone), rs.getLong(2))));
         return ChartData.line(points, "subscribers");
     }
 
@@ -159,7 +159,7 @@ class PageData {
                         + " AND views IS NOT NULL AND published_at >= ? AND published_at < ? ORDER BY published_at DESC LIMIT 500)"
                         + " newest ORDER BY published_at",
                 List.of(channelId, start(period, zone), end(period, zone)),
-                rs -> points.add(new Point(rs.getTimestamp(1).toInstant().toString(), rs.getLong(2))));
+                rs -> points.add(new Point(PageExtensions.time(rs.getTimestamp(1).toInstant(), zone), rs.getLong(2))));
         return ChartData.line(points, "views per post");
     }
 

@@ -1,17 +1,67 @@
 package io.channelpulse.web.pages;
 
+import io.channelpulse.generate.SyntheticPosts;
 import io.quarkus.qute.TemplateExtension;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Values computed for templates. */
 @TemplateExtension
 class PageExtensions {
 
-    private static final java.time.format.DateTimeFormatter MINUTE =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
-    /** A moment as people read it, to the minute; the API keeps the full ISO instant. */
-    static String minute(java.time.Instant at) {
-        return at == null ? "" : MINUTE.format(at);
+    private static final String[] SUFFIXES = {"", "K", "M", "B", "T"};
+
+    /**
+     * A moment as people read it, to the minute, in the zone of the dashboard ({@code pulse.timezone}):
+     * {@code 1 Dec 2026, 19:06}. Pages name the zone once (the footer) and keep the ISO instant in
+     * {@code <time datetime>}; the API and CSV keep the ISO instant only.
+     */
+    static String time(Instant at, ZoneId zone) {
+        return at == null ? "" : TIME.format(at.atZone(zone));
+    }
+
+    /** A count with its thousands grouped: {@code 12,400}. */
+    static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /**
+     * A count short enough for a card or a line of text: as it is up to 9,999, then to one decimal with K, M,
+     * B or T ({@code 12.4K}, {@code 136.5M}); a rounding that reaches the next unit takes that unit
+     * ({@code 999,999} is {@code 1M}, not {@code 1000K}).
+     */
+    static String compact(long n) {
+        if (Math.abs(n) < 10_000) {
+            return grouped(n);
+        }
+        BigDecimal value = BigDecimal.valueOf(n);
+        int unit = 0;
+        while (unit < SUFFIXES.length - 1 && value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            value = value.movePointLeft(3);
+            unit++;
+        }
+        BigDecimal rounded = value.setScale(1, RoundingMode.HALF_UP);
+        if (rounded.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 && unit < SUFFIXES.length - 1) {
+            rounded = rounded.movePointLeft(3).setScale(1, RoundingMode.HALF_UP);
+            unit++;
+        }
+        return rounded.stripTrailingZeros().toPlainString() + SUFFIXES[unit];
+    }
+
+    /** A rising score to one decimal, with a sign when it rose: {@code +2.4}, {@code -0.7}, {@code 0}, {@code +2,067.0}. */
+    static String score(double score) {
+        BigDecimal rounded = BigDecimal.valueOf(score).setScale(1, RoundingMode.HALF_UP);
+        if (rounded.signum() == 0) {
+            return "0";
+        }
+        return (rounded.signum() > 0 ? "+" : "") + String.format(Locale.ROOT, "%,.1f", rounded);
     }
 
     /** The start of a long text, cut at a word, for lists of posts; the full post is one click away. */
@@ -23,8 +73,14 @@ class PageExtensions {
         return text.substring(0, cut > length / 2 ? cut : length) + " …";
     }
 
-    /** What an admin can do with a channel in its state. */
+    /**
+     * What an admin can do with a channel in its state. A synthetic channel's posts are made up, so it is never
+     * resumed or polled: its handle may belong to a real channel on t.me.
+     */
     static java.util.List<String> actions(io.channelpulse.store.Channel channel) {
+        if (SyntheticPosts.isSynthetic(channel.handle)) {
+            return java.util.List.of("remove");
+        }
         return channel.status == io.channelpulse.store.ChannelStatus.PAUSED
                 ? java.util.List.of("resume", "remove") : java.util.List.of("poll", "pause", "remove");
     }

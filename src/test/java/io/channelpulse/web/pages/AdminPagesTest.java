@@ -1,5 +1,6 @@
 package io.channelpulse.web.pages;
 
+import io.channelpulse.generate.DemoData;
 import io.channelpulse.testing.Admin;
 import io.channelpulse.testing.Db;
 import io.channelpulse.testing.PulseTestResources;
@@ -12,11 +13,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The admin pages: login form, session cookie, CSRF tokens, and the changes they make. */
 @QuarkusTest
@@ -24,6 +29,9 @@ class AdminPagesTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    DemoData demo;
 
     private Map<String, String> cookies;
     private String csrfName;
@@ -156,11 +164,68 @@ class AdminPagesTest {
         assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM digest_log WHERE subscriber_id = 1")).isEqualTo("failed 2");
         page = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
         assertThat(page.select("#admin-deliveries td").text()).contains("failed")
-                .containsPattern("Tried 2 times; next try at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.");
+                .containsPattern("Tried 2 times; next try at \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}\\.");
         assertThat(page.select("#admin-subscribers td").eachText())
-                .anySatisfy(cell -> assertThat(cell).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"));
+                .anySatisfy(cell -> assertThat(cell).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}"));
+        assertThat(page.select("#admin-subscribers time").attr("datetime")).matches("\\d{4}-\\d{2}-\\d{2}T.+Z");
+        assertThat(page.select("footer").text()).isEqualTo("Times in UTC.");
         assertThat(post("/admin/digest/resend", Map.of("subscriber", "1", "day", "17 May")))
                 .contains("'17 May' is not a day like 2023-05-17");
+    }
+
+    @Test
+    void theDemoButtonFillsTheDatabaseInTheBackgroundOneRunAtATime() throws Exception {
+        assertThat(Jsoup.parse(given().cookies(cookies).get("/admin").asString()).select("form[action=/admin/demo] button"))
+                .hasSize(1);
+        // Holding the channels table keeps the run from storing its first channel until the lock goes.
+        try (Connection hold = dataSource.getConnection()) {
+            hold.setAutoCommit(false);
+            try (Statement statement = hold.createStatement()) {
+                statement.execute("LOCK TABLE channels IN SHARE ROW EXCLUSIVE MODE");
+            }
+            assertThat(post("/admin/demo", Map.of())).isEqualTo("Generating 5,000 demo posts in 5 synthetic channels; "
+                    + "this page shows how far it got");
+            Document running = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
+            assertThat(running.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("2; url=/admin");
+            assertThat(running.select("#demo-progress").text()).contains("Generating demo data: 0 of 5,000 posts");
+            assertThat(running.select("#demo-progress progress").attr("max")).isEqualTo("5000");
+            assertThat(running.select("form[action=/admin/demo]")).isEmpty();
+            assertThat(post("/admin/demo", Map.of())).isEqualTo("Demo data is being generated already; wait until it is done");
+            hold.rollback();
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> Jsoup.parse(given().cookies(cookies).get("/admin").asString())
+                .select("#demo-progress").text().contains("Demo data is ready"));
+
+        Document done = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
+        assertThat(done.select("#demo-progress").text()).contains("Demo data is ready: 5,000 posts, finished");
+        assertThat(done.select("meta[http-equiv=refresh]")).isEmpty();
+        assertThat(done.select("form[action=/admin/demo] button")).hasSize(1);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM posts")).isEqualTo(5000);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isEqualTo(5);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels WHERE status = 'paused' AND handle ~ '^synthetic_0[1-5]$'"
+                + " AND title LIKE 'Synthetic channel %'")).isEqualTo(5);
+        // counted on the way in, as real posts are
+        assertThat(Db.count(dataSource, "SELECT sum(posts) FROM daily_posts"))
+                .isEqualTo(Db.count(dataSource, "SELECT count(*) FROM posts WHERE kind = 'post'")).isPositive();
+        // made-up channels are never resumed or polled against t.me; they can only be removed
+        assertThat(done.select("#admin-channels button").eachText()).containsOnly("remove");
+        assertThat(PulseTestResources.telegram().requestedPaths()).noneMatch(path -> path.contains("synthetic_"));
+        assertThat(Jsoup.parse(given().get("/").asString()).getElementById("getting-started")).isNull();
+    }
+
+    @Test
+    void theDemoButtonNeedsTheCsrfTokenAndALogin() {
+        DemoData.Progress before = demo.progress();
+        Response forged = given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
+                .post("/admin/demo");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam(csrfName, csrfToken).post("/admin/demo");
+        assertThat(anonymous.statusCode()).isIn(302, 303, 401, 403);
+        given().auth().preemptive().basic("admin", "wrong").contentType("application/x-www-form-urlencoded")
+                .formParam(csrfName, csrfToken).post("/admin/demo").then().statusCode(org.hamcrest.Matchers.not(303));
+        assertThat(demo.progress()).isEqualTo(before);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isZero();
     }
 
     @Test

@@ -149,6 +149,92 @@ class DashboardPagesTest {
         given().get("/js/charts.js").then().statusCode(200);
     }
 
+    @Test
+    void anEmptyDatabaseShowsHowToBegin() {
+        Db.reset(dataSource);
+        Document page = page("/");
+        Element box = page.getElementById("getting-started");
+        assertThat(box).as("the getting-started box").isNotNull();
+        assertThat(box.select("a[href=/admin]")).isNotEmpty();
+        assertThat(box.select("a[href=/admin#demo]")).isNotEmpty();
+        assertThat(box.text()).contains("PULSE_CHANNELS=EmbUSA")
+                .containsPattern("curl -u admin:PASSWORD .*-d '\\{\"handle\":\"EmbUSA\"\\}' http://localhost:\\d+/api/channels")
+                .contains("java -jar target/quarkus-app/quarkus-run.jar generate --posts 100000 --channels 20 --years 1")
+                .contains("Generate demo data");
+        assertThat(page.select(".chart-empty").text()).contains("No posts stored yet");
+    }
+
+    @Test
+    void theGettingStartedBoxGoesOnceThereArePosts() {
+        assertThat(page("/").getElementById("getting-started")).isNull();
+        assertThat(page("/?range=all").getElementById("getting-started")).isNull();
+    }
+
+    @Test
+    void aChartWithNothingToDrawSaysWhy() {
+        String empty = "from=2001-01-01&to=2001-01-31";
+        assertThat(page("/?" + empty).select(".chart:has(#chart-volume) .chart-empty").text())
+                .startsWith("No posts in this period yet");
+        Document topic = page("/topics/osce?" + empty);
+        assertThat(topic.select(".chart:has(#chart-series) .chart-empty").text()).startsWith("No posts name it in this period yet");
+        assertThat(topic.select(".chart:has(#chart-split) .chart-empty").text()).startsWith("No channel named it");
+        assertThat(page("/mentions/lavrov?" + empty).select(".chart:has(#chart-series) .chart-empty").text())
+                .startsWith("No posts name it in this period yet");
+        Document channel = page("/channels/EmbUSA?" + empty);
+        assertThat(channel.select(".chart:has(#chart-subscribers) .chart-empty").text()).startsWith("No subscriber counts");
+        assertThat(channel.select(".chart:has(#chart-views) .chart-empty").text()).startsWith("No posts with views");
+        assertThat(channel.select(".empty").text()).contains("no hours to show");
+        assertThat(page("/compare?k=topic:osce&" + empty).select(".chart-empty").text())
+                .startsWith("None of these appear in posts in this period yet");
+        assertThat(page("/compare").select(".chart-empty").text()).startsWith("Nothing to compare yet");
+        assertThat(page("/search?q=sanctions&" + empty).select(".empty").text())
+                .contains("No stored post contains these words in this period");
+
+        // and none where there is something to draw
+        assertThat(page("/?range=all").select(".chart-empty")).isEmpty();
+        assertThat(page("/topics/osce?range=all").select(".chart-empty")).isEmpty();
+        assertThat(page("/channels/EmbUSA?range=all").select(".chart-empty")).isEmpty();
+        assertThat(page("/compare?k=topic:osce&range=all").select(".chart-empty")).isEmpty();
+    }
+
+    @Test
+    void numbersAreGroupedOrShortenedAndTimesReadable() throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("UPDATE channels SET subscribers = 136488052 WHERE handle = 'EmbUSA'");
+        }
+        Document overview = page("/?range=all");
+        Element views = overview.getElementById("total-views");
+        long total = Db.count(dataSource, "SELECT sum(views) FROM daily_posts");
+        assertThat(total).isGreaterThan(10_000);
+        assertThat(views.attr("title")).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", total));
+        assertThat(views.text()).isEqualTo(PageExtensions.compact(total)).matches("\\d+(\\.\\d)?[KM]");
+        assertThat(overview.select("#channels td[data-label=subscribers]").eachText()).contains("136.5M");
+        assertThat(overview.select("#channels td[data-label=subscribers] span").eachAttr("title")).contains("136,488,052");
+        assertThat(overview.select(".posts .meta").text()).contains("1.2M views").contains("2,310 views");
+
+        Element time = overview.selectFirst(".posts .meta time");
+        assertThat(time.attr("datetime")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?Z");
+        assertThat(time.text()).isEqualTo(PageExtensions.time(java.time.Instant.parse(time.attr("datetime")),
+                java.time.ZoneId.of("UTC"))).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
+        assertThat(overview.select("footer").text()).contains("Times in UTC");
+        assertThat(overview.select("#channels td[data-label='last poll'] time").eachText())
+                .hasSize(2).allMatch(t -> t.matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}"));
+        assertThat(overview.html()).doesNotContainPattern(">\\s*\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+        Document channel = page("/channels/EmbUSA?range=all");
+        assertThat(channel.select(".card .number").eachText()).contains("136.5M");
+        assertThat(channel.selectFirst("script[data-chart-for=chart-views]").data())
+                .containsPattern("\"\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}\"");
+        assertThat(page("/topics/osce?range=all").select(".posts time").eachText())
+                .allMatch(t -> t.matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}"));
+    }
+
+    @Test
+    void theJsonApiKeepsIsoInstants() {
+        given().get("/api/posts?limit=1").then().statusCode(200)
+                .body("items[0].publishedAt", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}T.*Z"));
+    }
+
     private static Document page(String url) {
         String html = given().get(url).then().statusCode(200).contentType("text/html").extract().asString();
         return Jsoup.parse(html);
