@@ -1,5 +1,6 @@
 package io.channelpulse.ingest;
 
+import io.channelpulse.generate.SyntheticPosts;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.ChannelPurge;
@@ -28,7 +29,10 @@ public class ChannelRegistry {
     @Inject
     ChannelPurge purge;
 
-    /** Tracks the channel, resuming it if paused; a new or resumed channel is polled right away. */
+    /**
+     * Tracks the channel, resuming it if paused; a new or resumed channel is polled right away. A channel of
+     * generated demo data stays paused: its posts are made up, and t.me must never be asked for them.
+     */
     public Tracked track(ChannelHandle handle) {
         Outcome outcome;
         try {
@@ -57,7 +61,7 @@ public class ChannelRegistry {
         Optional<Channel> existing = Channel.findByHandle(handle.value());
         if (existing.isPresent()) {
             Channel channel = existing.get();
-            boolean resumed = channel.status == ChannelStatus.PAUSED;
+            boolean resumed = channel.status == ChannelStatus.PAUSED && !isDemoData(channel);
             if (resumed) {
                 channel.status = ChannelStatus.ACTIVE;
             }
@@ -67,6 +71,11 @@ public class ChannelRegistry {
         channel.handle = handle.value();
         channel.persistAndFlush();
         return new Outcome(new Tracked(channel, true), true);
+    }
+
+    /** Whether the channel holds the generator's made-up posts (demo data), which are never polled. */
+    public static boolean isDemoData(Channel channel) {
+        return SyntheticPosts.isSynthetic(channel.handle);
     }
 
     public Optional<Channel> find(ChannelHandle handle) {
@@ -89,7 +98,7 @@ public class ChannelRegistry {
     /** Queues a poll now; empty if the channel is not tracked. */
     public Optional<Channel> pollNow(ChannelHandle handle) {
         Optional<Channel> channel = find(handle);
-        channel.filter(c -> c.status != ChannelStatus.PAUSED).ifPresent(c -> poller.pollSoon(c.id));
+        channel.filter(c -> c.status != ChannelStatus.PAUSED && !isDemoData(c)).ifPresent(c -> poller.pollSoon(c.id));
         return channel;
     }
 }

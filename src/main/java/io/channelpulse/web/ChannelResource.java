@@ -71,6 +71,8 @@ public class ChannelResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "409", description = "The handle is one of the generated demo channels, which are never polled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response add(AddChannel body) {
         if (body == null || body.handle() == null || body.handle().isBlank()) {
             throw new BadParameterException("handle", "is required, e.g. {\"handle\": \"EmbUSA\"}");
@@ -79,6 +81,12 @@ public class ChannelResource {
                 "'" + body.handle() + "' is not a public channel handle; use a username like EmbUSA, @EmbUSA "
                         + "or a link like https://t.me/s/EmbUSA (5-32 letters, digits or underscores)"));
         ChannelRegistry.Tracked tracked = registry.track(handle);
+        if (!tracked.created() && ChannelRegistry.isDemoData(tracked.channel())) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON).entity(new ApiError(
+                    "handle: @" + tracked.channel().handle + " holds generated demo data and is never polled from "
+                            + "t.me; remove it with DELETE /api/channels/" + tracked.channel().handle
+                            + "?purge=true to track a real channel of that name")).build();
+        }
         ChannelView view = get(tracked.channel().handle);
         if (tracked.created()) {
             return Response.created(URI.create("/api/channels/" + view.handle())).entity(view).build();

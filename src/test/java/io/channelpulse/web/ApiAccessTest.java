@@ -58,6 +58,19 @@ class ApiAccessTest {
         assertThat(Db.count(dataSource, "SELECT count(*) FROM posts")).isEqualTo(23);
     }
 
+    @Test
+    void aDemoChannelIsNeverResumedOrPolledFromTelegram() throws Exception {
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(
+                "INSERT INTO channels (handle, status) VALUES ('synthetic_01', 'paused')")) {
+            insert.executeUpdate();
+        }
+        Admin.given().body(Map.of("handle", "synthetic_01")).post("/api/channels").then().statusCode(409)
+                .body("error", containsString("demo data"));
+        Admin.given().post("/api/channels/synthetic_01/poll").then().statusCode(202);
+        assertThat(Db.text(dataSource, "SELECT status FROM channels WHERE handle = 'synthetic_01'")).isEqualTo("paused");
+        assertThat(PulseTestResources.telegram().requests()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "ab", "1channel", "has space", "t.me/joinchat/AAAAAE", "https://example.com/s/EmbUSA",
             "channel_", "@", "way_too_long_for_a_telegram_username_x"})
