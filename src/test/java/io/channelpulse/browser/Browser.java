@@ -241,19 +241,37 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** The HTTP status the current page's document was served with (from the performance log), or -1. */
+    /**
+     * The HTTP status the current page's document was served with (from the performance log), or -1. Only the
+     * document at the current URL counts: the log can still deliver the previous page's events after it was
+     * cleared, and those must not be read as this page's answer.
+     */
     public int documentStatus() {
-        drainLogs();
-        int status = -1;
-        for (Map<String, Object> event : network) {
-            if ("Network.responseReceived".equals(event.get("method"))) {
-                Map<?, ?> params = (Map<?, ?>) event.get("params");
-                if ("Document".equals(params.get("type"))) {
-                    status = ((Number) ((Map<?, ?>) params.get("response")).get("status")).intValue();
+        String current = driver.getCurrentUrl().replaceFirst("#.*$", "");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            drainLogs();
+            int status = -1;
+            for (Map<String, Object> event : network) {
+                if ("Network.responseReceived".equals(event.get("method"))) {
+                    Map<?, ?> params = (Map<?, ?>) event.get("params");
+                    Map<?, ?> response = (Map<?, ?>) params.get("response");
+                    if ("Document".equals(params.get("type")) && String.valueOf(response.get("url")).equals(current)) {
+                        status = ((Number) response.get("status")).intValue();
+                    }
                 }
             }
+            // the log may deliver the document's own event a moment after the page reports it is complete
+            if (status != -1 || System.nanoTime() > deadline) {
+                return status;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return status;
+            }
         }
-        return status;
     }
 
     /**
