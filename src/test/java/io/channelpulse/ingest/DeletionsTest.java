@@ -166,6 +166,23 @@ class DeletionsTest {
     }
 
     @Test
+    void theChannelPageListsTheEditsItSaw() {
+        track(fixture("EmbUSA.html"), fixture("EmbUSA_before_10212.html"));
+        String newest = fixture("EmbUSA.html");
+        String block = message(newest, 10637);
+        String edited = block.replace("dir=\"auto\">", "dir=\"auto\">Corrected &lt;b&gt;statement&lt;/b&gt;: ");
+        assertThat(edited).isNotEqualTo(block);
+        telegram.always(NEWEST, Answer.page(newest.replace(block, edited)));
+
+        poll();
+        String page = given().get("/channels/EmbUSA").then().statusCode(200).extract().asString();
+        String list = section(page, "Recently edited");
+        assertThat(list).contains("href=\"/posts/EmbUSA/10637\"").contains("<time")
+                .as("post text is escaped").contains("Corrected &lt;b&gt;statement&lt;/b&gt;").doesNotContain("<b>");
+        assertThat(section(page, "Recently deleted")).contains("No post of this channel was deleted");
+    }
+
+    @Test
     void oldPagesAreNotReadAgain() {
         track(fixture("EmbUSA.html"), fixture("EmbUSA_before_10212.html"));
         poll();
