@@ -107,9 +107,10 @@ public class PostDeletions {
     /** Where the recheck of recent pages goes on: the {@code before} of its next page, null to start from the top. */
     @Transactional
     public Long recheckBefore(long channelId) {
-        try (Connection connection = dataSource.getConnection()) {
-            List<Long> before = ids(connection, "SELECT recheck_before FROM channels WHERE id = ?", channelId);
-            return before.isEmpty() ? null : before.get(0);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = prepare(connection, "SELECT recheck_before FROM channels WHERE id = ?", channelId);
+             ResultSet rs = query.executeQuery()) {
+            return rs.next() ? (Long) rs.getObject(1) : null;
         } catch (SQLException e) {
             throw new StoreException("Could not read the recheck of channel " + channelId, e);
         }
@@ -136,9 +137,8 @@ public class PostDeletions {
         try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rs = statement.executeQuery()) {
             List<Long> ids = new ArrayList<>();
             while (rs.next()) {
-                ids.add((Long) rs.getObject(1));
+                ids.add(rs.getLong(1));
             }
-            ids.removeIf(java.util.Objects::isNull);
             return ids;
         }
     }
