@@ -6,7 +6,8 @@ import java.util.List;
 /** What one digest mail says, ready for the templates. {@code unsubscribeUrl} is null in the browser preview. */
 public record Digest(LocalDate day, String subject, String dashboardUrl, String channelsNote, boolean quiet,
                      long totalPosts, List<ChannelLine> channels, List<TermLine> topics, List<TermLine> mentions,
-                     List<TermLine> rising, List<PostLine> posts, String unsubscribeUrl) {
+                     List<TermLine> rising, List<PostLine> posts, long deletedPosts, long editedPosts,
+                     List<ChangeLine> changes, String unsubscribeUrl) {
 
     /** A channel's posts on the day. */
     public record ChannelLine(String handle, long posts, long views, String url) {
@@ -24,8 +25,12 @@ public record Digest(LocalDate day, String subject, String dashboardUrl, String 
     public record PostLine(String channel, long id, String url, String time, Long views, String excerpt) {
     }
 
+    /** A channel's posts noticed deleted and edited on the day, linked to its "Recently deleted/edited" lists. */
+    public record ChangeLine(String handle, long deleted, long edited, String deletedUrl, String editedUrl) {
+    }
+
     public Digest forSubscriber(String unsubscribe) {
         return new Digest(day, subject, dashboardUrl, channelsNote, quiet, totalPosts, channels, topics, mentions,
-                rising, posts, unsubscribe);
+                rising, posts, deletedPosts, editedPosts, changes, unsubscribe);
     }
 }

@@ -29,14 +29,19 @@ public final class DigestBuilder {
     public record DayPost(String channel, long id, Instant publishedAt, String text, Long views) {
     }
 
+    /** A channel's posts we noticed deleted, and posts whose edit we saw, on the day. */
+    public record ChannelChanges(String handle, long deleted, long edited) {
+    }
+
     /**
      * @param channels the subscriber's channel filter, null for every channel
+     * @param changes  deletions and edits noticed on the day, by channel
      * @param topics   top topics of D, {@code previous} being the sum over the {@link #BASELINE_DAYS} days before
      * @param mentions top watched names of D, likewise
      */
     public Digest build(LocalDate day, ZoneId zone, String publicUrl, List<String> channels,
                         List<ChannelCount> channelCounts, List<TopEntry> topics, List<TopEntry> mentions,
-                        List<DayPost> posts, int limit) {
+                        List<DayPost> posts, List<ChannelChanges> changes, int limit) {
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         String range = "from=" + day + "&to=" + day;
         String channelParams = channels == null ? "" : channels.stream().map(c -> "&channel=" + encode(c))
@@ -61,11 +66,18 @@ public final class DigestBuilder {
                 .map(p -> new Digest.PostLine(p.channel(), p.id(), "https://t.me/" + p.channel() + "/" + p.id(),
                         time.format(p.publishedAt()), p.views(), excerpt(p.text())))
                 .toList();
+        List<Digest.ChangeLine> changeLines = changes.stream().filter(c -> c.deleted() > 0 || c.edited() > 0)
+                .map(c -> new Digest.ChangeLine(c.handle(), c.deleted(), c.edited(),
+                        base + "/channels/" + encode(c.handle()) + "#recently-deleted",
+                        base + "/channels/" + encode(c.handle()) + "#recently-edited"))
+                .toList();
         String note = channels == null ? "all channels" : channels.isEmpty() ? "no channels"
                 : String.join(", ", channels.stream().map(c -> "@" + c).toList());
         return new Digest(day, "Channel Pulse digest for " + day, base + "/?" + range + channelParams, note,
                 total == 0, total, channelLines, topicLines.stream().limit(limit).toList(),
-                mentionLines.stream().limit(limit).toList(), rising, postLines, null);
+                mentionLines.stream().limit(limit).toList(), rising, postLines,
+                changeLines.stream().mapToLong(Digest.ChangeLine::deleted).sum(),
+                changeLines.stream().mapToLong(Digest.ChangeLine::edited).sum(), changeLines, null);
     }
 
     private static List<Digest.TermLine> terms(String kind, List<TopEntry> entries, String path, String query) {

@@ -58,11 +58,20 @@ public class DigestContent {
                         rs.getString(4), (Long) rs.getObject(5)),
                 parameters(start, end, idArray));
 
+        // when we noticed, not when the post was published: what changed yesterday is yesterday's news
+        List<DigestBuilder.ChannelChanges> changes = Jdbc.query(dataSource, "SELECT c.handle,"
+                        + " (SELECT count(*) FROM posts p WHERE p.channel_id = c.id AND p.deleted_at >= ? AND p.deleted_at < ?),"
+                        + " (SELECT count(DISTINCT e.post_id) FROM post_edits e WHERE e.channel_id = c.id"
+                        + " AND e.seen_at >= ? AND e.seen_at < ?)"
+                        + " FROM channels c WHERE TRUE" + channelFilter + " ORDER BY lower(c.handle)",
+                rs -> new DigestBuilder.ChannelChanges(rs.getString(1), rs.getLong(2), rs.getLong(3)),
+                parameters(start, end, start, end, idArray));
+
         LocalDate baseline = day.minusDays(DigestBuilder.BASELINE_DAYS);
         // more than shown, so that rising names below the top few can still be found
         var topics = topQuery.top(Metric.TOPIC, ids, day, day, baseline, TopQuery.Order.COUNT, 50);
         var mentions = topQuery.top(Metric.MENTION, ids, day, day, baseline, TopQuery.Order.COUNT, 50);
-        return builder.build(day, zone, publicUrl.base(), channels, counts, topics, mentions, posts, LIMIT);
+        return builder.build(day, zone, publicUrl.base(), channels, counts, topics, mentions, posts, changes, LIMIT);
     }
 
     private static Object[] parameters(Object... values) {

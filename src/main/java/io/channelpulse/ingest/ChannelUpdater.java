@@ -1,6 +1,7 @@
 package io.channelpulse.ingest;
 
 import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.ingest.telegram.EmbedAnswer;
 import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.ingest.telegram.PreviewPage;
 import io.channelpulse.ingest.telegram.PreviewResult;
@@ -11,12 +12,14 @@ import io.channelpulse.store.ChannelLock;
 import io.channelpulse.store.ChannelLocks;
 import io.channelpulse.store.ChannelStatus;
 import io.channelpulse.store.PollState;
+import io.channelpulse.store.PostDeletions;
 import io.channelpulse.store.PostStore;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +27,9 @@ import java.util.Optional;
 
 /**
  * One poll of one channel: the newest page, any gap back to posts already stored, then the next
- * backfill pages. Pages are stored oldest first and each in its own transaction together with the
- * backfill cursor, so a poll killed at any point leaves no gap: the next poll finds where to go on.
+ * backfill pages, then a few recent pages read again. Pages are stored oldest first and each in its own
+ * transaction together with its cursor and its deletion check, so a poll killed at any point leaves no gap:
+ * the next poll finds where to go on.
  */
 @ApplicationScoped
 class ChannelUpdater {
@@ -44,6 +48,12 @@ class ChannelUpdater {
 
     @Inject
     IngestConfig config;
+
+    @Inject
+    PostDeletions deletions;
+
+    @Inject
+    RecheckConfig recheck;
 
     @Inject
     PulseMetrics metrics;
@@ -118,6 +128,7 @@ class ChannelUpdater {
         PreviewPage newest = page(channel, previews.newest(handle));
         long known = posts.newestPostId(channel.id());
         Instant seenAt = Instant.now();
+        List<Long> candidates = new ArrayList<>();
         if (known == 0) {
             QuarkusTransaction.requiringNew().run(() -> {
                 posts.recordHeader(channel.id(), newest.channel(), seenAt);
@@ -130,6 +141,7 @@ class ChannelUpdater {
             QuarkusTransaction.requiringNew().run(() -> {
                 posts.recordHeader(channel.id(), newest.channel(), seenAt);
                 metrics.postsStored(posts.storePosts(channel.id(), newest.posts(), seenAt));
+                candidates.addAll(checkDeletions(channel, newest, true, seenAt));
                 if (oldestId(newest) > known && !newest.endOfHistory() && newest.moreBefore() != null) {
                     // a gap already pending ends further down; one range covers both
                     state.saveGap(channel.id(), newest.moreBefore(),
@@ -140,6 +152,71 @@ class ChannelUpdater {
         fillGap(state.load(channel.id()).orElseThrow(), handle, lock);
         if (!channel.backfillDone()) {
             backfill(state.load(channel.id()).orElseThrow(), handle, lock);
+        }
+        PollState.Snapshot now = state.load(channel.id()).orElseThrow();
+        if (known != 0 && now.gapBefore() == null && now.backfillDone()) {
+            candidates.addAll(recheck(now, handle, newest, lock));
+        }
+        confirmByEmbed(channel, handle, candidates, lock);
+    }
+
+    /** Checks a stored page for missing posts (call it in the page's transaction); the new candidates come back. */
+    private List<Long> checkDeletions(PollState.Snapshot channel, PreviewPage page, boolean newest, Instant seenAt) {
+        PostDeletions.Check check = deletions.check(channel.id(), page.posts().stream().map(ParsedPost::id).toList(),
+                newest, seenAt);
+        if (check.tooMany()) {
+            Log.warnf("Channel %s: a page missed more than half of the stored posts in its range; nothing marked",
+                    channel.handle());
+        }
+        metrics.postsDeleted(check.confirmed());
+        return check.candidates();
+    }
+
+    /**
+     * Reads again up to {@code pulse.recheck.pages-per-poll} pages below the newest one, walking back from where
+     * the last poll stopped, until a page reaches posts older than {@code pulse.recheck.days}; then the walk
+     * starts again below the newest page. So every recent page is read again every few polls, and a post deleted
+     * from it is missed twice in a row within a day at the default poll interval.
+     */
+    private List<Long> recheck(PollState.Snapshot channel, ChannelHandle handle, PreviewPage newest, ChannelLock lock)
+            throws PollStopped, PreviewUnavailableException, InterruptedException, LockLost {
+        Instant since = Instant.now().minus(Duration.ofDays(recheck.days()));
+        Long before = deletions.recheckBefore(channel.id());
+        if (before == null) {
+            boolean recentBelow = newest.posts().stream().allMatch(p -> !p.publishedAt().isBefore(since));
+            before = recentBelow && !newest.endOfHistory() ? newest.moreBefore() : null;
+        }
+        List<Long> candidates = new ArrayList<>();
+        for (int pages = 0; before != null && pages < recheck.pagesPerPoll(); pages++) {
+            confirm(lock);
+            long asked = before;
+            PreviewPage page = page(channel, previews.before(handle, asked));
+            boolean recent = page.posts().stream().allMatch(p -> !p.publishedAt().isBefore(since));
+            Long next = !recent || page.posts().isEmpty() || page.endOfHistory() || page.moreBefore() == null
+                    || page.moreBefore() >= asked ? null : page.moreBefore();
+            Instant seenAt = Instant.now();
+            QuarkusTransaction.requiringNew().run(() -> {
+                metrics.postsStored(posts.storePosts(channel.id(), page.posts(), seenAt));
+                candidates.addAll(checkDeletions(channel, page, false, seenAt));
+                deletions.saveRecheck(channel.id(), next);
+            });
+            before = next;
+        }
+        return candidates;
+    }
+
+    /**
+     * Asks the embed page of the first {@code pulse.recheck.embed-checks-per-poll} new candidates: "Post not
+     * found" confirms at once; any other answer leaves the candidate for the next read of its page.
+     */
+    private void confirmByEmbed(PollState.Snapshot channel, ChannelHandle handle, List<Long> candidates,
+                                ChannelLock lock) throws InterruptedException, LockLost {
+        for (long postId : candidates.stream().limit(recheck.embedChecksPerPoll()).toList()) {
+            confirm(lock);
+            if (previews.embed(handle, postId) == EmbedAnswer.DELETED
+                    && deletions.confirmByEmbed(channel.id(), postId, Instant.now())) {
+                metrics.postsDeleted(1);
+            }
         }
     }
 

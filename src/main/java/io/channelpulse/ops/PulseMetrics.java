@@ -35,6 +35,7 @@ public class PulseMetrics {
     private final Timer requests;
     private final Counter newPosts;
     private final Counter editedPosts;
+    private final Counter deletedPosts;
     private final Counter digestsSent;
     private final Counter digestsFailed;
 
@@ -60,6 +61,9 @@ public class PulseMetrics {
                 .description("Posts stored: new ones, and ones stored before whose text changed")
                 .register(registry);
         editedPosts = Counter.builder("pulse.posts.stored").tag("change", "edited").register(registry);
+        deletedPosts = Counter.builder("pulse.posts.deleted")
+                .description("Posts confirmed deleted from their channel, by a second read or their embed page")
+                .register(registry);
         digestsSent = Counter.builder("pulse.digest.mails").tag("outcome", "sent")
                 .description("Digest mails the SMTP server accepted, and sends that failed").register(registry);
         digestsFailed = Counter.builder("pulse.digest.mails").tag("outcome", "failed").register(registry);
@@ -71,6 +75,10 @@ public class PulseMetrics {
         if (counter != null) {
             counter.increment();
         }
+    }
+
+    public void postsDeleted(int count) {
+        deletedPosts.increment(count);
     }
 
     public void pageFetched() {

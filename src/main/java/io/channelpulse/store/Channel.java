@@ -63,6 +63,10 @@ public class Channel extends PanacheEntityBase {
     @Column(name = "backfill_done", insertable = false, updatable = false)
     public boolean backfillDone;
 
+    /** Why deletions are not being marked on this channel just now, or null. */
+    @Column(name = "deletion_warning", insertable = false, updatable = false)
+    public String deletionWarning;
+
     public static Optional<Channel> findByHandle(String handle) {
         return find("lower(handle) = ?1", handle.toLowerCase(Locale.ROOT)).firstResultOptional();
     }

@@ -7,11 +7,12 @@ import java.time.Instant;
 
 /**
  * A tracked channel in the API. {@code postCount} counts posts (service messages are not posts);
- * {@code messageCount} counts everything stored, service messages included.
+ * {@code messageCount} counts everything stored, service messages included. {@code warning} says why deletions
+ * are not being marked just now (a page missed most of the posts it should hold), or is null.
  */
 record ChannelView(String handle, String title, String description, boolean verified, Long subscribers,
                    long postCount, long messageCount, ChannelStatus status, Instant addedAt, Instant lastPolledAt,
-                   String lastError, Backfill backfill) {
+                   String lastError, Backfill backfill, String warning) {
 
     record Backfill(int pages, boolean done) {
     }
@@ -19,6 +20,7 @@ record ChannelView(String handle, String title, String description, boolean veri
     static ChannelView of(Channel channel) {
         return new ChannelView(channel.handle, channel.title, channel.description, channel.verified,
                 channel.subscribers, channel.postCount, channel.messageCount, channel.status, channel.addedAt,
-                channel.lastPolledAt, channel.lastError, new Backfill(channel.backfillPages, channel.backfillDone));
+                channel.lastPolledAt, channel.lastError, new Backfill(channel.backfillPages, channel.backfillDone),
+                channel.deletionWarning);
     }
 }

@@ -23,7 +23,7 @@ class DigestBuilderTest {
                         new TopEntry("un", "UN", 1, 14, 0)),
                 List.of(new TopEntry("lavrov", "Sergey Lavrov", 2, 0, 0)),
                 List.of(new DigestBuilder.DayPost("EmbUSA", 10230, Instant.parse("2023-05-17T10:45:03Z"), "a\n\n<b>text</b>", 1100L)),
-                5);
+                List.of(), 5);
         assertThat(digest.subject()).isEqualTo("Channel Pulse digest for 2023-05-17");
         assertThat(digest.quiet()).isFalse();
         assertThat(digest.totalPosts()).isEqualTo(3);
@@ -46,10 +46,24 @@ class DigestBuilderTest {
     @Test
     void aQuietDayAndAChannelFilter() {
         Digest digest = builder.build(day, ZoneId.of("UTC"), "http://pulse.test", List.of("pulse_edge"),
-                List.of(), List.of(), List.of(), List.of(), 5);
+                List.of(), List.of(), List.of(), List.of(), List.of(), 5);
         assertThat(digest.quiet()).isTrue();
         assertThat(digest.channelsNote()).isEqualTo("@pulse_edge");
         assertThat(digest.dashboardUrl()).isEqualTo("http://pulse.test/?from=2023-05-17&to=2023-05-17&channel=pulse_edge");
+    }
+
+    @Test
+    void deletionsAndEditsAreCountedAndLinkedToTheChannelLists() {
+        Digest digest = builder.build(day, ZoneId.of("UTC"), "http://pulse.test/", null, List.of(), List.of(),
+                List.of(), List.of(), List.of(new DigestBuilder.ChannelChanges("EmbUSA", 2, 1),
+                        new DigestBuilder.ChannelChanges("quiet_one", 0, 0),
+                        new DigestBuilder.ChannelChanges("pulse_edge", 0, 3)), 5);
+        assertThat(digest.deletedPosts()).isEqualTo(2);
+        assertThat(digest.editedPosts()).isEqualTo(4);
+        assertThat(digest.changes()).extracting(Digest.ChangeLine::handle).containsExactly("EmbUSA", "pulse_edge");
+        assertThat(digest.changes().get(0).deletedUrl()).isEqualTo("http://pulse.test/channels/EmbUSA#recently-deleted");
+        assertThat(digest.changes().get(0).editedUrl()).isEqualTo("http://pulse.test/channels/EmbUSA#recently-edited");
+        assertThat(digest.quiet()).as("no posts that day, changes or not").isTrue();
     }
 
     @Test

@@ -76,6 +76,12 @@ class DigestMailTest {
     void twoSubscribersGetOneDigestEachAndARerunSendsNothing() throws Exception {
         subscribe("ann@example.org", List.of()).then().statusCode(201).body("email", equalTo("ann@example.org"));
         subscribe("bob@example.org", null).then().statusCode(201);
+        // noticed on the day: one post deleted, two edited (published long before does not matter)
+        sql("UPDATE posts SET deleted_at = '2023-05-17T12:00:00Z' WHERE id = 10241"
+                + " AND channel_id = (SELECT id FROM channels WHERE handle = 'EmbUSA')");
+        sql("INSERT INTO post_edits (channel_id, post_id, seen_at, previous_text) SELECT channel_id, id,"
+                + " '2023-05-17T13:00:00Z', 'before' FROM posts WHERE id IN (10212, 10637)"
+                + " AND channel_id = (SELECT id FROM channels WHERE handle = 'EmbUSA')");
 
         run(DAY).then().statusCode(200).body("date", equalTo(DAY)).body("sent", equalTo(2)).body("failed", equalTo(0));
 
@@ -94,12 +100,18 @@ class DigestMailTest {
                     .contains("- #OSCE: 1, avg 0.1, +600%")
                     .contains("Lavrov")
                     .contains("https://t.me/EmbUSA/10230")
+                    .contains("Deleted and edited on 2023-05-17: 1 posts deleted, 2 edited")
+                    .contains("- @EmbUSA: 1 deleted  http://pulse.test/channels/EmbUSA#recently-deleted")
+                    .contains("2 edited  http://pulse.test/channels/EmbUSA#recently-edited")
+                    .doesNotContain("@pulse_edge: 0 deleted")
                     .contains("Dashboard for 2023-05-17: http://pulse.test/?from=2023-05-17&to=2023-05-17")
                     .contains("Unsubscribe: http://pulse.test/digest/unsubscribe?s=");
             assertThat(text.indexOf("#CIS")).as("the top topic comes first").isLessThan(text.indexOf("#OSCE"));
             assertThat(html).contains("<table").doesNotContain("<script")
                     .contains("href=\"http://pulse.test/topics/osce?from=2023-05-17&amp;to=2023-05-17\"")
                     .contains("<strong id=\"total-posts\">1</strong>")
+                    .contains("<strong id=\"deleted-posts\">1</strong>")
+                    .contains("href=\"http://pulse.test/channels/EmbUSA#recently-deleted\"")
                     .contains("https://t.me/EmbUSA/10230")
                     .contains("Unsubscribe</a>");
         }
@@ -118,6 +130,7 @@ class DigestMailTest {
         MimeMessage mail = greenMail.getReceivedMessages()[0];
         String text = part(mail, "text/plain");
         assertThat(text).contains("A quiet day: no posts on 2023-05-17 in @pulse_edge.")
+                .contains("No post was deleted or edited on 2023-05-17.")
                 .doesNotContain("10230").doesNotContain("OSCE")
                 .contains("http://pulse.test/?from=2023-05-17&to=2023-05-17&channel=pulse_edge");
         assertThat(part(mail, "text/html")).contains("id=\"quiet\"");

@@ -43,6 +43,15 @@ class PulseMetricsTest {
     }
 
     @Test
+    void deletionsAreCountedAsConfirmed() {
+        assertThat(registry.get("pulse.posts.deleted").counter().count()).isZero();
+        metrics.postsDeleted(2);
+        metrics.postsDeleted(0);
+        metrics.postsDeleted(1);
+        assertThat(registry.get("pulse.posts.deleted").counter().count()).isEqualTo(3);
+    }
+
+    @Test
     void digestMailsAreCountedAsSentOrFailed() {
         metrics.digestSent();
         metrics.digestSent();

@@ -53,6 +53,23 @@ public class TelegramPreviews {
         return fetch(URI.create(baseUrl + "/s/" + handle.value() + "?before=" + before));
     }
 
+    /**
+     * The post's single-post embed page, asked once: a deletion check is worth no retries, since an unclear answer
+     * only means waiting for the next read. Time-outs and connection errors say nothing, like a 403 or a 5xx.
+     */
+    public EmbedAnswer embed(ChannelHandle handle, long postId) throws InterruptedException {
+        try {
+            PreviewClient.Response response = paced(URI.create(baseUrl + "/" + handle.value() + "/" + postId + "?embed=1"));
+            if (response.status() == 429) {
+                metrics.rateLimited();
+            }
+            return EmbedAnswer.read(response.status(), response.body());
+        } catch (IOException e) {
+            Log.debugf("Embed page of %s/%d: %s", handle, postId, e.getMessage());
+            return EmbedAnswer.UNKNOWN;
+        }
+    }
+
     private PreviewResult fetch(URI uri) throws PreviewUnavailableException, InterruptedException {
         IngestConfig.Telegram telegram = config.telegram();
         String lastProblem = "no attempt made";

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +102,12 @@ public class DashboardPages {
 
     public record ChannelPage(Frame frame, Channel channel, ChartData subscribersChart, ChartData activityChart,
                               List<List<Long>> heatmap, long heatmapMax, List<TopEntry> topics, List<TopEntry> mentions,
-                              List<TopEntry> forwards, List<PostView> latest) {
+                              List<TopEntry> forwards, List<PostView> latest, List<ChangedPost> deleted,
+                              List<ChangedPost> edited) {
+    }
+
+    /** A post in the "Recently deleted" or "Recently edited" list; {@code at} is when we noticed. */
+    public record ChangedPost(String channel, long id, String text, Instant at) {
     }
 
     public record ComparePage(Frame frame, List<String> keys, boolean share, ChartData compareChart, List<String> problems) {
@@ -249,7 +255,8 @@ public class DashboardPages {
                 top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
                 top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
                 top.top(Metric.FORWARD, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
-                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items()));
+                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
+                data.recentlyDeleted(channel.id, 10), data.recentlyEdited(channel.id, 10)));
     }
 
     @GET

@@ -142,6 +142,31 @@ class PageData {
         return rows;
     }
 
+    /** The channel's posts we noticed deleted, the latest first; not narrowed to the period, like a notice board. */
+    List<DashboardPages.ChangedPost> recentlyDeleted(long channelId, int limit) {
+        List<DashboardPages.ChangedPost> posts = new ArrayList<>();
+        query("SELECT c.handle, p.id, p.text, p.deleted_at FROM posts p JOIN channels c ON c.id = p.channel_id"
+                        + " WHERE p.channel_id = ? AND p.deleted_at IS NOT NULL ORDER BY p.deleted_at DESC, p.id DESC LIMIT ?",
+                List.of(channelId, limit), rs -> posts.add(changed(rs)));
+        return posts;
+    }
+
+    /** The channel's posts whose text we saw change, by the latest change we saw. */
+    List<DashboardPages.ChangedPost> recentlyEdited(long channelId, int limit) {
+        List<DashboardPages.ChangedPost> posts = new ArrayList<>();
+        query("SELECT c.handle, p.id, p.text, e.seen_at FROM (SELECT post_id, max(seen_at) AS seen_at FROM post_edits"
+                        + " WHERE channel_id = ? GROUP BY post_id ORDER BY 2 DESC, 1 DESC LIMIT ?) e"
+                        + " JOIN posts p ON p.channel_id = ? AND p.id = e.post_id JOIN channels c ON c.id = p.channel_id"
+                        + " ORDER BY e.seen_at DESC, p.id DESC",
+                List.of(channelId, limit, channelId), rs -> posts.add(changed(rs)));
+        return posts;
+    }
+
+    private static DashboardPages.ChangedPost changed(ResultSet rs) throws SQLException {
+        return new DashboardPages.ChangedPost(rs.getString(1), rs.getLong(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant());
+    }
+
     /** Subscribers at each poll in the period. */
     ChartData subscribers(long channelId, Period period, ZoneId zone) {
         List<Point> points = new ArrayList<>();

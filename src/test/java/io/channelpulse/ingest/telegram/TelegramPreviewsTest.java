@@ -47,6 +47,24 @@ class TelegramPreviewsTest {
     }
 
     @Test
+    void embedPagesArePacedWithThePreviewPagesAndAskedOnce() throws Exception {
+        telegram.always("/EmbUSA/10241?embed=1", Answer.page(
+                "<div class=\"tgme_widget_message_error\">Post not found</div>"));
+        telegram.always("/EmbUSA/10230?embed=1", Answer.status(503, Map.of()));
+        TelegramPreviews previews = previews(Duration.ofMillis(300), 3, Duration.ofSeconds(5));
+        previews.newest(EMBUSA);
+        assertThat(previews.embed(EMBUSA, 10241)).isEqualTo(EmbedAnswer.DELETED);
+        assertThat(previews.embed(EMBUSA, 10230)).as("a 5xx says nothing, and is not retried").isEqualTo(EmbedAnswer.UNKNOWN);
+        assertThat(previews.embed(EMBUSA, 10212)).as("the stand-in's 404").isEqualTo(EmbedAnswer.UNKNOWN);
+        assertThat(telegram.requestedPaths()).containsExactly("/s/EmbUSA", "/EmbUSA/10241?embed=1",
+                "/EmbUSA/10230?embed=1", "/EmbUSA/10212?embed=1");
+        List<Instant> arrivals = telegram.requests().stream().map(TelegramStandIn.Request::arrivedAt).toList();
+        for (int i = 1; i < arrivals.size(); i++) {
+            assertThat(Duration.between(arrivals.get(i - 1), arrivals.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
     void aPageIsParsedAndTheOlderOneAskedForWithBefore() throws Exception {
         TelegramPreviews previews = previews(Duration.ZERO, 3, Duration.ofSeconds(5));
         PreviewResult newest = previews.newest(EMBUSA);
