@@ -59,7 +59,7 @@ public final class DigestBuilder {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
         List<Digest.PostLine> postLines = posts.stream().limit(limit)
                 .map(p -> new Digest.PostLine(p.channel(), p.id(), "https://t.me/" + p.channel() + "/" + p.id(),
-                        time.format(p.publishedAt()), p.views(), excerpt(p.text())))
+                        base + "/posts/" + encode(p.channel()) + "/" + p.id(), time.format(p.publishedAt()), p.views(), excerpt(p.text())))
                 .toList();
         String note = channels == null ? "all channels" : channels.isEmpty() ? "no channels"
                 : String.join(", ", channels.stream().map(c -> "@" + c).toList());

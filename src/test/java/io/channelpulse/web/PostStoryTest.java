@@ -191,6 +191,20 @@ class PostStoryTest {
         assertThat(page("/search?q=tariffs").select(".posts a.post-link").eachAttr("href")).contains("/posts/pulse_edge/700");
         assertThat(page("/topics/osce?range=all").select(".posts a.post-link").eachAttr("href"))
                 .contains("/posts/pulse_edge/505");
+        assertThat(page("/mentions/lavrov?range=all").select(".posts a.post-link").eachAttr("href"))
+                .allMatch(href -> href.startsWith("/posts/EmbUSA/")).isNotEmpty();
+        assertThat(page("/digest/preview?date=2023-05-17").select("a[href$=/posts/EmbUSA/10230]")).hasSize(1);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheStoryWithThePostsOwnFields() {
+        JsonPath document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> story = document.getMap("components.schemas.PostStory.properties");
+        assertThat(story).containsKeys("channel", "id", "text", "deleted", "deletedSeenAt", "versions", "views",
+                "forwardedBy", "source").doesNotContainKey("post");
+        assertThat(document.getMap("components.schemas.PostView.properties")).containsKeys("deleted", "deletedSeenAt");
+        assertThat(document.getList("paths.'/api/posts'.get.parameters.name")).contains("deleted", "edited");
     }
 
     private static ParsedPost post(long id, String text, Long views) {
