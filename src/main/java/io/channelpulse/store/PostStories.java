@@ -18,6 +18,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class PostStories {
 
+    /** Uses posts_forwarded_source (V16); the IS NOT NULL lets the planner match that partial index. */
+    static final String FORWARDED_BY = """
+            SELECT c.handle, p.id, p.published_at FROM posts p JOIN channels c ON c.id = p.channel_id
+            WHERE p.forwarded_handle IS NOT NULL AND lower(p.forwarded_handle) = lower(?) AND p.forwarded_post_id = ?
+            ORDER BY p.published_at, c.handle, p.id""";
+
     @Inject
     PostQuery posts;
 
@@ -84,13 +90,9 @@ public class PostStories {
         return views;
     }
 
-    /** Uses posts_forwarded_source (V16); the IS NOT NULL lets the planner match that partial index. */
     private static List<PostStory.Forwarder> forwardedBy(Connection connection, PostView post) throws SQLException {
         List<PostStory.Forwarder> forwarders = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                SELECT c.handle, p.id, p.published_at FROM posts p JOIN channels c ON c.id = p.channel_id
-                WHERE p.forwarded_handle IS NOT NULL AND lower(p.forwarded_handle) = lower(?) AND p.forwarded_post_id = ?
-                ORDER BY p.published_at, c.handle, p.id""")) {
+        try (PreparedStatement query = connection.prepareStatement(FORWARDED_BY)) {
             query.setString(1, post.channel());
             query.setLong(2, post.id());
             try (ResultSet rs = query.executeQuery()) {
