@@ -82,7 +82,8 @@ class CsvExportTest {
                     String.join(" ", strings(post.get("mentions"))),
                     (String) post.get("kind"),
                     post.get("signature") == null ? "" : guarded((String) post.get("signature")),
-                    post.get("replyTo") == null ? "" : String.valueOf(post.get("replyTo")));
+                    post.get("replyTo") == null ? "" : String.valueOf(post.get("replyTo")),
+                    post.get("deletedSeenAt") == null ? "" : (String) post.get("deletedSeenAt"));
         }
     }
 
