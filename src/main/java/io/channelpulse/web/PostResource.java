@@ -70,17 +70,15 @@ public class PostResource {
                          @Parameter(description = "relevance (the default with q) or newest (the default without)",
                                  schema = @Schema(enumeration = {"newest", "relevance"}))
                          @QueryParam("sort") String sort,
-                         @Parameter(description = "true: only posts deleted from their channel (deletedSeenAt set); "
-                                 + "false: only posts still there", schema = @Schema(type = SchemaType.BOOLEAN))
+                         @Parameter(description = ApiDocument.DELETED, schema = @Schema(type = SchemaType.BOOLEAN))
                          @QueryParam("deleted") String deleted,
-                         @Parameter(description = "true: only posts edited after publishing (their versions are on "
-                                 + "/api/posts/{handle}/{id}); false: only unedited ones",
-                                 schema = @Schema(type = SchemaType.BOOLEAN))
+                         @Parameter(description = ApiDocument.EDITED, schema = @Schema(type = SchemaType.BOOLEAN))
                          @QueryParam("edited") String edited) {
         TimeRange period = TimeRange.parse(from, to, range, analytics.timezone(), Clock.systemUTC());
         // Resolved like every other filter: @handles and links work, an untracked channel is a 400.
         PostQuery.Filter filter = new PostQuery.Filter(ChannelFilter.ids(channels), period.from(), period.to(), blankToNull(q),
-                key(topic), key(mention), flag("deleted", deleted), flag("edited", edited));
+                key(topic), key(mention), YesNoParameter.parse("deleted", deleted),
+                YesNoParameter.parse("edited", edited));
         int pageSize = Limits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         boolean relevance = switch (sort == null || sort.isBlank() ? (filter.text() == null ? "newest" : "relevance") : sort) {
             case "newest" -> false;
@@ -115,15 +113,6 @@ public class PostResource {
         PostAddress address = PostAddress.parse(handle, id);
         return stories.story(address.handle(), address.id()).orElseThrow(() ->
                 new NotFoundException("No post " + address.handle() + "/" + address.id() + " is stored"));
-    }
-
-    private static Boolean flag(String name, String value) {
-        return switch (value == null || value.isBlank() ? "" : value.strip()) {
-            case "" -> null;
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new BadParameterException(name, "'" + value + "' is not true or false");
-        };
     }
 
     private static String key(String value) {

@@ -145,6 +145,13 @@ class PostStoryTest {
                 .last().isEqualTo("2024-03-11T06:00:00Z");
         assertThat(csv.stream().skip(1).filter(r -> r.get(1).equals("501")).findFirst().orElseThrow())
                 .last().isEqualTo("");
+        given().get("/export/posts.csv?channel=pulse_edge&deleted=true").then().statusCode(200)
+                .header("Content-Disposition", containsString("-deleted"));
+        assertThat(Rfc4180.parse(given().get("/export/posts.csv?channel=pulse_edge&deleted=true").then().statusCode(200)
+                .extract().asString())).extracting(r -> r.get(1)).containsExactly("id", "502");
+        assertThat(Rfc4180.parse(given().get("/export/posts.csv?channel=pulse_edge&edited=true").then().statusCode(200)
+                .extract().asString())).extracting(r -> r.get(1)).containsExactlyInAnyOrder("id", "700", "504");
+        given().get("/export/posts.csv?edited=maybe").then().statusCode(400).body("error", containsString("edited"));
 
         Document page = page("/posts/pulse_edge/502");
         assertThat(page.getElementById("deleted").text()).startsWith("Deleted — noticed")
