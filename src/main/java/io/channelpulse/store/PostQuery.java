@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads posts newest first, a page at a time, with a keyset cursor so deep pages cost as little as the first. */
 @ApplicationScoped
@@ -178,13 +179,13 @@ public class PostQuery {
 
     /** The post as {@link #newestFirst} shows it, or empty when we do not have it. */
     @Transactional
-    public java.util.Optional<PostView> one(String handle, long id) {
+    public Optional<PostView> one(String handle, long id) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(SELECT + " AND lower(c.handle) = lower(?) AND p.id = ?")) {
             query.setString(1, handle);
             query.setLong(2, id);
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(read(rs)) : java.util.Optional.empty();
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("Could not read post " + handle + "/" + id, e);

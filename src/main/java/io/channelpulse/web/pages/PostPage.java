@@ -7,6 +7,7 @@ import io.channelpulse.store.PostStory;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public record PostPage(DashboardPages.Frame frame, PostStory story, List<Version
     /** Newest version first, as people read a history. */
     public List<Version> newestFirst() {
         List<Version> reversed = new ArrayList<>(versions);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return reversed;
     }
 
