@@ -21,8 +21,8 @@ public record Digest(LocalDate day, String subject, String dashboardUrl, String 
                            double score, String url) {
     }
 
-    /** One of the most viewed posts of the day. */
-    public record PostLine(String channel, long id, String url, String time, Long views, String excerpt) {
+    /** One of the most viewed posts of the day: {@code url} on t.me, {@code page} its page on the dashboard. */
+    public record PostLine(String channel, long id, String url, String page, String time, Long views, String excerpt) {
     }
 
     /** A channel's posts noticed deleted and edited on the day, linked to its "Recently deleted/edited" lists. */

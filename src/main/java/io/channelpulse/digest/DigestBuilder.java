@@ -64,7 +64,7 @@ public final class DigestBuilder {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
         List<Digest.PostLine> postLines = posts.stream().limit(limit)
                 .map(p -> new Digest.PostLine(p.channel(), p.id(), "https://t.me/" + p.channel() + "/" + p.id(),
-                        time.format(p.publishedAt()), p.views(), excerpt(p.text())))
+                        base + "/posts/" + encode(p.channel()) + "/" + p.id(), time.format(p.publishedAt()), p.views(), excerpt(p.text())))
                 .toList();
         List<Digest.ChangeLine> changeLines = changes.stream().filter(c -> c.deleted() > 0 || c.edited() > 0)
                 .map(c -> new Digest.ChangeLine(c.handle(), c.deleted(), c.edited(),

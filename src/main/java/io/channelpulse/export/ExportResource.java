@@ -10,6 +10,7 @@ import io.channelpulse.store.StoreException;
 import io.channelpulse.web.AnalyticsResource;
 import io.channelpulse.web.BadParameterException;
 import io.channelpulse.web.TimeRange;
+import io.channelpulse.web.YesNoParameter;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -68,13 +69,13 @@ public class ExportResource {
     record TrackedChannel(long id, String handle) {
     }
 
-    /** {@code channel,id,url,published_at,text,views,edited,forwarded_from,hashtags,mentions,kind,signature,reply_to}. */
+    /** {@code channel,id,url,published_at,text,views,edited,forwarded_from,hashtags,mentions,kind,signature,reply_to,deleted_at}. */
     @GET
     @Path("/posts.csv")
     @Blocking
     @Operation(summary = "Every matching post, newest first", description = "Streamed; filters as GET /api/posts")
     @APIResponse(responseCode = "200", description = "channel,id,url,published_at,text,views,edited,forwarded_from,"
-            + "hashtags,mentions,kind,signature,reply_to", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+            + "hashtags,mentions,kind,signature,reply_to,deleted_at", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response posts(@Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
                           @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
                           @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
@@ -83,7 +84,11 @@ public class ExportResource {
                           @Parameter(description = "A hashtag key") @QueryParam("topic") String topic,
                           @Parameter(description = "A mention key") @QueryParam("mention") String mention,
                           @Parameter(description = "Only newest", schema = @Schema(enumeration = {"newest"}))
-                          @QueryParam("sort") String sort) {
+                          @QueryParam("sort") String sort,
+                          @Parameter(description = ApiDocument.DELETED, schema = @Schema(type = SchemaType.BOOLEAN))
+                          @QueryParam("deleted") String deleted,
+                          @Parameter(description = ApiDocument.EDITED, schema = @Schema(type = SchemaType.BOOLEAN))
+                          @QueryParam("edited") String edited) {
         ZoneId zone = analytics.timezone();
         TimeRange period = TimeRange.parse(from, to, range, zone, Clock.systemUTC());
         if (!blank(sort) && !sort.equals("newest")) {
@@ -94,12 +99,15 @@ public class ExportResource {
         List<TrackedChannel> tracked = channels(channels);
         PostQuery.Filter filter = new PostQuery.Filter(
                 tracked == null ? null : tracked.stream().map(TrackedChannel::id).toList(),
-                period.from(), period.to(), blank(q) ? null : q.strip(), key(topic), key(mention));
+                period.from(), period.to(), blank(q) ? null : q.strip(), key(topic), key(mention),
+                YesNoParameter.parse("deleted", deleted), YesNoParameter.parse("edited", edited));
         ExportFileName name = ExportFileName.of("posts")
                 .channels(handles(tracked))
                 .with(blank(topic) ? null : "topic-" + filter.topic())
                 .with(blank(mention) ? null : "mention-" + filter.mention())
                 .with(blank(q) ? null : "search")
+                .with(filter.deleted() == null ? null : filter.deleted() ? "deleted" : "not-deleted")
+                .with(filter.edited() == null ? null : filter.edited() ? "edited" : "not-edited")
                 .period(period.from(), period.to(), zone);
         StreamingOutput body = out -> postExport.write(filter, out);
         return csv(body, name);

@@ -28,16 +28,20 @@ import java.util.List;
 @ApplicationScoped
 public class PostExport {
 
-    /** The columns of posts.csv; the spec's ten first, then what a reader of the file also wants. */
+    /**
+     * The columns of posts.csv; the spec's ten first, then what a reader of the file also wants. deleted_at (when we
+     * confirmed the post was deleted from its channel, empty while it is there) comes last so older readers of the
+     * file keep their column positions.
+     */
     public static final List<String> COLUMNS = List.of("channel", "id", "url", "published_at", "text", "views",
-            "edited", "forwarded_from", "hashtags", "mentions", "kind", "signature", "reply_to");
+            "edited", "forwarded_from", "hashtags", "mentions", "kind", "signature", "reply_to", "deleted_at");
 
     /** Rows the driver fetches per round trip. */
     static final int FETCH_SIZE = 1000;
 
     private static final String SELECT = """
             SELECT c.handle, p.id, p.published_at, p.text, p.views, p.edited, p.forwarded_handle,
-                   p.forwarded_title, p.hashtags, p.mentions, p.kind, p.signature, p.reply_to
+                   p.forwarded_title, p.hashtags, p.mentions, p.kind, p.signature, p.reply_to, p.deleted_at
             FROM posts p JOIN channels c ON c.id = p.channel_id
             WHERE TRUE
             """;
@@ -107,7 +111,12 @@ public class PostExport {
                 .text(rs.getString(11))
                 .text(rs.getString(12))
                 .number((Long) rs.getObject(13))
+                .plain(instant(rs.getObject(14, OffsetDateTime.class)))
                 .endRow();
+    }
+
+    private static String instant(OffsetDateTime at) {
+        return at == null ? "" : at.toInstant().toString();
     }
 
     private static List<String> strings(Array array) throws SQLException {

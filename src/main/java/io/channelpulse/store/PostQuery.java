@@ -15,13 +15,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads posts newest first, a page at a time, with a keyset cursor so deep pages cost as little as the first. */
 @ApplicationScoped
 public class PostQuery {
 
-    /** Filters of a post listing; null or empty means no filter. */
-    public record Filter(List<Long> channelIds, Instant from, Instant to, String text, String topic, String mention) {
+    /**
+     * Filters of a post listing; null or empty means no filter. {@code deleted} and {@code edited} keep only the
+     * posts that are (true) or are not (false) deleted from their channel, or edited.
+     */
+    public record Filter(List<Long> channelIds, Instant from, Instant to, String text, String topic, String mention,
+                         Boolean deleted, Boolean edited) {
+
+        public Filter(List<Long> channelIds, Instant from, Instant to, String text, String topic, String mention) {
+            this(channelIds, from, to, text, topic, mention, null, null);
+        }
     }
 
     /** Where the previous page ended: the last post's time, channel and id. */
@@ -44,7 +53,7 @@ public class PostQuery {
                     FROM post_media m WHERE m.channel_id = p.channel_id AND m.post_id = p.id)::text,
                    (SELECT COALESCE(json_agg(json_build_object('emoji', r.emoji, 'count', r.count) ORDER BY r.position), '[]')
                     FROM post_reactions r WHERE r.channel_id = p.channel_id AND r.post_id = p.id)::text,
-                   p.channel_id, p.search_vector
+                   p.channel_id, p.search_vector, p.deleted_at
             FROM posts p JOIN channels c ON c.id = p.channel_id
             WHERE TRUE
             """;
@@ -92,6 +101,13 @@ public class PostQuery {
         if (filter.mention() != null) {
             sql.append(" AND p.mentions @> ARRAY[?]::text[]");
             parameters.add(filter.mention());
+        }
+        // Written as the partial indexes posts_deleted and posts_edited are, so the planner can use them.
+        if (filter.deleted() != null) {
+            sql.append(filter.deleted() ? " AND p.deleted_at IS NOT NULL" : " AND p.deleted_at IS NULL");
+        }
+        if (filter.edited() != null) {
+            sql.append(filter.edited() ? " AND p.edited" : " AND NOT p.edited");
         }
     }
 
@@ -161,6 +177,21 @@ public class PostQuery {
         }
     }
 
+    /** The post as {@link #newestFirst} shows it, or empty when we do not have it. */
+    @Transactional
+    public Optional<PostView> one(String handle, long id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(SELECT + " AND lower(c.handle) = lower(?) AND p.id = ?")) {
+            query.setString(1, handle);
+            query.setLong(2, id);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read post " + handle + "/" + id, e);
+        }
+    }
+
     private static PostView read(ResultSet rs) throws SQLException {
         String handle = rs.getString(1);
         long id = rs.getLong(2);
@@ -171,7 +202,8 @@ public class PostQuery {
         return new PostView(handle, id, "https://t.me/" + handle + "/" + id, rs.getTimestamp(3).toInstant(),
                 rs.getString(4), (Long) rs.getObject(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
                 forward, (Long) rs.getObject(12), strings(rs.getArray(13)), strings(rs.getArray(14)),
-                rs.getString(15), rs.getString(16));
+                rs.getString(15), rs.getString(16), rs.getTimestamp(19) != null,
+                rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant());
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -42,6 +42,11 @@ public class ApiDocument extends Application {
             + "offset. Not with range";
     public static final String TO = "Last day, included (ISO date), or an ISO date-time with offset, excluded. "
             + "Must be after from";
+    /** The post listing's and posts.csv's deletion filter. */
+    public static final String DELETED = "true: only posts deleted from their channel (deletedSeenAt set); false: only "
+            + "posts still there";
+    public static final String EDITED = "true: only posts edited after publishing (their versions are on "
+            + "/api/posts/{handle}/{id}); false: only unedited ones";
     public static final String RANGE = "7d, 30d, 90d, 1y (whole days in pulse.timezone, today included) or all. "
             + "Not with from/to";
 }

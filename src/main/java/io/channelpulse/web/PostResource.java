@@ -2,10 +2,14 @@ package io.channelpulse.web;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.store.PostQuery;
+import io.channelpulse.store.PostStories;
+import io.channelpulse.store.PostStory;
 import io.channelpulse.store.PostView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -38,6 +42,9 @@ public class PostResource {
     PostQuery posts;
 
     @Inject
+    PostStories stories;
+
+    @Inject
     AnalyticsConfig analytics;
 
     @GET
@@ -62,11 +69,16 @@ public class PostResource {
                          @Parameter(description = "The next value of the previous page") @QueryParam("cursor") String cursor,
                          @Parameter(description = "relevance (the default with q) or newest (the default without)",
                                  schema = @Schema(enumeration = {"newest", "relevance"}))
-                         @QueryParam("sort") String sort) {
+                         @QueryParam("sort") String sort,
+                         @Parameter(description = ApiDocument.DELETED, schema = @Schema(type = SchemaType.BOOLEAN))
+                         @QueryParam("deleted") String deleted,
+                         @Parameter(description = ApiDocument.EDITED, schema = @Schema(type = SchemaType.BOOLEAN))
+                         @QueryParam("edited") String edited) {
         TimeRange period = TimeRange.parse(from, to, range, analytics.timezone(), Clock.systemUTC());
         // Resolved like every other filter: @handles and links work, an untracked channel is a 400.
         PostQuery.Filter filter = new PostQuery.Filter(ChannelFilter.ids(channels), period.from(), period.to(), blankToNull(q),
-                key(topic), key(mention));
+                key(topic), key(mention), YesNoParameter.parse("deleted", deleted),
+                YesNoParameter.parse("edited", edited));
         int pageSize = Limits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         boolean relevance = switch (sort == null || sort.isBlank() ? (filter.text() == null ? "newest" : "relevance") : sort) {
             case "newest" -> false;
@@ -84,6 +96,23 @@ public class PostResource {
         }
         PostQuery.Page page = posts.newestFirst(filter, PostCursor.decode(cursor), pageSize);
         return new PostPage(page.items(), page.next() == null ? null : PostCursor.encode(page.next()));
+    }
+
+    @GET
+    @Path("{handle}/{id}")
+    @Operation(summary = "One post and its story", description = "The post as in the listing, plus versions (every "
+            + "text it has had, oldest first, the current one last, each with when we first saw it), views (the view "
+            + "counts polls read, oldest first), forwardedBy (the tracked channels' posts forwarding it, with the lag "
+            + "in seconds) and source (the forwarded post, when we have it)")
+    @APIResponse(responseCode = "200", description = "The post with its versions, views and forwards",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostStory.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public PostStory one(@Parameter(description = "The channel's handle, e.g. EmbUSA (any case)") @PathParam("handle") String handle,
+                         @Parameter(description = "The post's id in its channel, e.g. 10212") @PathParam("id") String id) {
+        PostAddress address = PostAddress.parse(handle, id);
+        return stories.story(address.handle(), address.id()).orElseThrow(() ->
+                new NotFoundException("No post " + address.handle() + "/" + address.id() + " is stored"));
     }
 
     private static String key(String value) {

@@ -83,6 +83,7 @@ class PagesBrowserTest {
             "/channels/EmbUSA?range=all",
             "/compare?k=topic:osce&k=mention:nato&range=all",
             "/search?q=Lavrov",
+            "/posts/EmbUSA/10230",
             "/digest/preview?date=2023-05-17",
             "/admin/login",
     })
@@ -173,6 +174,7 @@ class PagesBrowserTest {
             "/compare",
             "/search?q=Lavrov",
             "/search",
+            "/posts/pulse_edge/506",
             "/admin",
             "/admin/login",
             "/channels/nobody_here",

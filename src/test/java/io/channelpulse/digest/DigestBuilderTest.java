@@ -39,6 +39,7 @@ class DigestBuilderTest {
         assertThat(digest.mentions().get(0).url()).isEqualTo("http://pulse.test/mentions/lavrov?from=2023-05-17&to=2023-05-17");
         assertThat(digest.rising()).extracting(Digest.TermLine::key).containsExactly("lavrov", "osce", "деньпобеды");
         assertThat(digest.posts().get(0).url()).isEqualTo("https://t.me/EmbUSA/10230");
+        assertThat(digest.posts().get(0).page()).isEqualTo("http://pulse.test/posts/EmbUSA/10230");
         assertThat(digest.posts().get(0).excerpt()).isEqualTo("a <b>text</b>");
         assertThat(digest.posts().get(0).time()).isEqualTo("10:45");
     }

@@ -33,7 +33,7 @@ import static org.hamcrest.Matchers.startsWith;
 class CsvExportTest {
 
     static final List<String> POST_COLUMNS = List.of("channel", "id", "url", "published_at", "text", "views",
-            "edited", "forwarded_from", "hashtags", "mentions", "kind", "signature", "reply_to");
+            "edited", "forwarded_from", "hashtags", "mentions", "kind", "signature", "reply_to", "deleted_at");
 
     @Inject
     DataSource dataSource;
@@ -82,7 +82,8 @@ class CsvExportTest {
                     String.join(" ", strings(post.get("mentions"))),
                     (String) post.get("kind"),
                     post.get("signature") == null ? "" : guarded((String) post.get("signature")),
-                    post.get("replyTo") == null ? "" : String.valueOf(post.get("replyTo")));
+                    post.get("replyTo") == null ? "" : String.valueOf(post.get("replyTo")),
+                    post.get("deletedSeenAt") == null ? "" : (String) post.get("deletedSeenAt"));
         }
     }
 

@@ -14,12 +14,12 @@ import java.util.function.Consumer;
  * quotes. Anything else (a bare LF between records, a quote inside an unquoted field, text after a closing
  * quote) is an error.
  */
-final class Rfc4180 {
+public final class Rfc4180 {
 
     private Rfc4180() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         read(new StringReader(text), records::add);
         return records;

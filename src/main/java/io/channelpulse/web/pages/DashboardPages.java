@@ -11,9 +11,12 @@ import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.PostQuery;
+import io.channelpulse.store.PostStories;
+import io.channelpulse.store.PostStory;
 import io.channelpulse.store.PostView;
 import io.channelpulse.web.BadParameterException;
 import io.channelpulse.web.Period;
+import io.channelpulse.web.PostAddress;
 import io.channelpulse.web.PostCursor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -52,6 +55,8 @@ public class DashboardPages {
         static native TemplateInstance compare(ComparePage page);
 
         static native TemplateInstance search(SearchPage page);
+
+        static native TemplateInstance post(PostPage page);
     }
 
     /** What every page shows in its frame: filters, the period they resolve to, the tracked channels. */
@@ -120,6 +125,9 @@ public class DashboardPages {
             return q == null ? "" : "q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
+
+    @Inject
+    PostStories stories;
 
     @Inject
     SeriesQuery series;
@@ -306,6 +314,17 @@ public class DashboardPages {
                     .map(w -> "k=" + java.net.URLEncoder.encode(w, java.nio.charset.StandardCharsets.UTF_8)).toList());
         }
         return Templates.search(new SearchPage(frame, text, rows, next, compare));
+    }
+
+    @GET
+    @Path("posts/{handle}/{id}")
+    public TemplateInstance post(@PathParam("handle") String handle, @PathParam("id") String id) {
+        PostAddress address = PostAddress.parse(handle, id);
+        PostStory story = stories.story(address.handle(), address.id()).orElseThrow(() ->
+                new NotFoundException("No post " + address.handle() + "/" + address.id() + " is stored"));
+        Frame frame = frame("/posts/" + story.post().channel() + "/" + story.post().id(), null, null, null, null,
+                List.of());
+        return Templates.post(PostPage.of(frame, story));
     }
 
     private Frame frame(String path, String range, String from, String to, String bucket, List<String> channels) {

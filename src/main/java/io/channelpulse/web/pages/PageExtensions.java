@@ -27,6 +27,28 @@ class PageExtensions {
         return at == null ? "" : TIME.format(at.atZone(zone));
     }
 
+    /**
+     * How long after a post something followed, as people say it: {@code 40 s later}, {@code 35 min later},
+     * {@code 2 h 5 min later}, {@code 3 days later}.
+     */
+    static String later(long seconds) {
+        if (seconds < 0) {
+            return "before it";
+        }
+        if (seconds < 60) {
+            return seconds + " s later";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return minutes + " min later";
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min") + " later";
+        }
+        return hours / 24 + " days later";
+    }
+
     /** A count with its thousands grouped: {@code 12,400}. */
     static String grouped(long n) {
         return String.format(Locale.ROOT, "%,d", n);

@@ -83,4 +83,20 @@ class PageExtensionsTest {
     void noTimeIsBlank() {
         assertThat(PageExtensions.time(null, ZoneId.of("UTC"))).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0} s -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "0 | 0 s later",
+            "40 | 40 s later",
+            "60 | 1 min later",
+            "1800 | 30 min later",
+            "2100 | 35 min later",
+            "3600 | 1 h later",
+            "7500 | 2 h 5 min later",
+            "172800 | 2 days later",
+            "-5 | before it",
+    })
+    void laterSaysHowLongAfter(long seconds, String expected) {
+        assertThat(PageExtensions.later(seconds)).isEqualTo(expected);
+    }
 }
