@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,8 @@ public class PostStories {
             }
             return Optional.of(new PostStory(post,
                     PostStory.versions(firstSeenAt, post.text(), edits(connection, channelId, id)),
-                    views(connection, channelId, id), forwardedBy(connection, post), source(connection, post)));
+                    views(connection, channelId, id), forwardedBy(connection, post), source(connection, post),
+                    deletions(connection, channelId, id)));
         } catch (SQLException e) {
             throw new StoreException("Could not read the story of post " + handle + "/" + id, e);
         }
@@ -73,6 +75,27 @@ public class PostStories {
             }
         }
         return edits;
+    }
+
+    private static List<PostStory.Absence> deletions(Connection connection, long channelId, long id) throws SQLException {
+        List<PostStory.Absence> episodes = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT missing_at, confirmed_at, confirmed_by, reappeared_at FROM post_deletions
+                WHERE channel_id = ? AND post_id = ? ORDER BY missing_at""")) {
+            query.setLong(1, channelId);
+            query.setLong(2, id);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    episodes.add(new PostStory.Absence(rs.getTimestamp(1).toInstant(), instant(rs.getTimestamp(2)),
+                            rs.getString(3), instant(rs.getTimestamp(4))));
+                }
+            }
+        }
+        return episodes;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static List<PostStory.ViewCount> views(Connection connection, long channelId, long id) throws SQLException {

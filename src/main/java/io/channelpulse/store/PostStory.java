@@ -12,7 +12,15 @@ import java.util.List;
  * channels' posts that forward it. {@code source} is the forwarded post's page here when we have that post.
  */
 public record PostStory(@JsonUnwrapped PostView post, List<Version> versions, List<ViewCount> views,
-                        List<Forwarder> forwardedBy, SourcePost source) {
+                        List<Forwarder> forwardedBy, SourcePost source, List<Absence> deletions) {
+
+    /**
+     * A time the post went missing from a page that covered it (a post_deletions row): {@code confirmedAt} and
+     * {@code confirmedBy} ({@code second_read} or {@code embed}) once it counted as deleted, {@code reappearedAt}
+     * when it showed up again. An episode with neither is a single missed read, which marks nothing.
+     */
+    public record Absence(Instant missingAt, Instant confirmedAt, String confirmedBy, Instant reappearedAt) {
+    }
 
     /** A text the post had, and when we first saw it. */
     public record Version(String text, Instant seenAt) {

@@ -24,6 +24,10 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Deletions through the stand-in Telegram: the fixture pages with messages taken out in memory. EmbUSA's newest
@@ -107,6 +111,17 @@ class DeletionsTest {
         assertThat(Db.strings(dataSource, "SELECT coalesce(confirmed_by, '-') || ' ' || (reappeared_at IS NOT NULL)"
                 + " FROM post_deletions WHERE post_id = 10241 ORDER BY missing_at"))
                 .containsExactly("- true", "second_read true");
+        // the post's story tells both episodes, in the API and on its page
+        given().get("/api/posts/EmbUSA/10241").then().statusCode(200)
+                .body("deleted", equalTo(false))
+                .body("deletions", hasSize(2))
+                .body("deletions[0].confirmedAt", nullValue())
+                .body("deletions[0].reappearedAt", notNullValue())
+                .body("deletions[1].confirmedBy", equalTo("second_read"))
+                .body("deletions[1].reappearedAt", notNullValue());
+        String page = given().get("/posts/EmbUSA/10241").then().statusCode(200).extract().asString();
+        assertThat(page).contains("id=\"deletion-history\"").contains("missing again at the next read")
+                .contains("so not deleted");
     }
 
     @Test
