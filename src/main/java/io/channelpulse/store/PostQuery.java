@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ public class PostQuery {
                     FROM post_media m WHERE m.channel_id = p.channel_id AND m.post_id = p.id)::text,
                    (SELECT COALESCE(json_agg(json_build_object('emoji', r.emoji, 'count', r.count) ORDER BY r.position), '[]')
                     FROM post_reactions r WHERE r.channel_id = p.channel_id AND r.post_id = p.id)::text,
-                   p.channel_id, p.search_vector, p.deleted_at
+                   p.channel_id, p.search_vector, p.deleted_at, p.first_seen_at
             FROM posts p JOIN channels c ON c.id = p.channel_id
             WHERE TRUE
             """;
@@ -177,15 +178,20 @@ public class PostQuery {
         }
     }
 
+    /** A post as {@link #newestFirst} shows it, with what its story reads beside it. */
+    record Found(PostView post, long channelId, Instant firstSeenAt) {
+    }
+
     /** The post as {@link #newestFirst} shows it, or empty when we do not have it. */
     @Transactional
-    public Optional<PostView> one(String handle, long id) {
+    Optional<Found> one(String handle, long id) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(SELECT + " AND lower(c.handle) = lower(?) AND p.id = ?")) {
             query.setString(1, handle);
             query.setLong(2, id);
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(new Found(read(rs), rs.getLong(17), rs.getTimestamp(20).toInstant()))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("Could not read post " + handle + "/" + id, e);
@@ -199,11 +205,11 @@ public class PostQuery {
         String forwardedTitle = rs.getString(10);
         PostView.Forward forward = forwardedHandle == null && forwardedTitle == null ? null
                 : new PostView.Forward(forwardedHandle, forwardedTitle, (Long) rs.getObject(11));
+        Timestamp deletedAt = rs.getTimestamp(19);
         return new PostView(handle, id, "https://t.me/" + handle + "/" + id, rs.getTimestamp(3).toInstant(),
                 rs.getString(4), (Long) rs.getObject(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
                 forward, (Long) rs.getObject(12), strings(rs.getArray(13)), strings(rs.getArray(14)),
-                rs.getString(15), rs.getString(16), rs.getTimestamp(19) != null,
-                rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant());
+                rs.getString(15), rs.getString(16), deletedAt != null, deletedAt == null ? null : deletedAt.toInstant());
     }
 
     private static List<String> strings(Array array) throws SQLException {

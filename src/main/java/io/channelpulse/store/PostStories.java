@@ -34,27 +34,15 @@ public class PostStories {
     /** The story of the post, or empty when we do not have it. */
     @Transactional
     public Optional<PostStory> story(String handle, long id) {
-        Optional<PostView> found = posts.one(handle, id);
+        Optional<PostQuery.Found> found = posts.one(handle, id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        PostView post = found.get();
+        PostView post = found.get().post();
+        long channelId = found.get().channelId();
         try (Connection connection = dataSource.getConnection()) {
-            long channelId;
-            Instant firstSeenAt;
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT p.channel_id, p.first_seen_at FROM posts p JOIN channels c ON c.id = p.channel_id
-                    WHERE lower(c.handle) = lower(?) AND p.id = ?""")) {
-                query.setString(1, handle);
-                query.setLong(2, id);
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    channelId = rs.getLong(1);
-                    firstSeenAt = rs.getTimestamp(2).toInstant();
-                }
-            }
             return Optional.of(new PostStory(post,
-                    PostStory.versions(firstSeenAt, post.text(), edits(connection, channelId, id)),
+                    PostStory.versions(found.get().firstSeenAt(), post.text(), edits(connection, channelId, id)),
                     views(connection, channelId, id), forwardedBy(connection, post), source(connection, post),
                     deletions(connection, channelId, id)));
         } catch (SQLException e) {
