@@ -2,6 +2,7 @@ package io.channelpulse.web.pages;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.MentionRecount;
+import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.analytics.WatchedEntity;
 import io.channelpulse.digest.Deliveries;
 import io.channelpulse.digest.Delivery;
@@ -11,6 +12,8 @@ import io.channelpulse.digest.Subscribers;
 import io.channelpulse.generate.DemoData;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.ChannelRegistry;
+import io.channelpulse.network.ChannelNetwork;
+import io.channelpulse.network.DiscoveredChannel;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,6 +23,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.Period;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -28,9 +32,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
@@ -64,8 +70,12 @@ public class AdminPages {
 
     public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
                             List<Subscriber> subscribers, Deliveries.LastDay lastDigest, List<Delivery> deliveries,
-                            DemoData.Progress demo, String message, String csrf, ZoneId zone) {
+                            DemoData.Progress demo, List<DiscoveredChannel> worthAdding, String message, String csrf,
+                            ZoneId zone) {
     }
+
+    /** How many of the channels worth adding the admin page lists, from the last 30 days. */
+    static final int WORTH_ADDING = 10;
 
     /**
      * CSRF protection by double submit: the page puts a random token in an HttpOnly, SameSite=Strict cookie and
@@ -99,6 +109,12 @@ public class AdminPages {
     @Inject
     AnalyticsConfig analytics;
 
+    @Inject
+    ChannelNetwork network;
+
+    @Inject
+    SeriesQuery series;
+
     @GET
     @Path("/login")
     @PermitAll
@@ -109,22 +125,36 @@ public class AdminPages {
     @GET
     @RolesAllowed("admin")
     public Response admin(@QueryParam("message") String message, @CookieParam(CSRF) String csrfCookie) {
-        String csrf = csrfCookie != null && csrfCookie.length() >= 32 ? csrfCookie : newToken();
+        String csrf = csrfToken(csrfCookie);
         String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
                 watchlist.entities(), recount.progress(), subscribers.list(), deliveries.lastDay().orElse(null),
-                deliveries.needingAttention(), demo.progress(), message, csrf, analytics.timezone()))
+                deliveries.needingAttention(), demo.progress(), worthAdding(), message, csrf, analytics.timezone()))
                 .render();
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .cookie(new NewCookie.Builder(CSRF).value(csrf).path("/admin").httpOnly(true)
-                        .sameSite(NewCookie.SameSite.STRICT).build())
-                .build();
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(csrfCookie(csrf)).build();
+    }
+
+    private List<DiscoveredChannel> worthAdding() {
+        Period month = Period.resolve(null, null, null, null, analytics.timezone(), series);
+        return network.discover(month, null).stream().limit(WORTH_ADDING).toList();
+    }
+
+    /** The token of the admin's CSRF cookie, or a new one when there is none yet. */
+    static String csrfToken(String cookie) {
+        return cookie != null && cookie.length() >= 32 ? cookie : newToken();
+    }
+
+    /** The CSRF cookie for the whole site: the network page's Track buttons post from outside /admin. */
+    static NewCookie csrfCookie(String token) {
+        return new NewCookie.Builder(CSRF).value(token).path("/").httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).build();
     }
 
     @POST
     @Path("/channels")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addChannel(@RestForm String handle, @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
+    public Response addChannel(@RestForm String handle, @RestForm String network, @RestForm String csrf,
+                               @CookieParam(CSRF) String csrfCookie) {
         checkCsrf(csrf, csrfCookie);
         Optional<ChannelHandle> parsed = ChannelHandle.parse(handle);
         if (parsed.isEmpty()) {
@@ -132,8 +162,19 @@ public class AdminPages {
                     + "EmbUSA, @EmbUSA or a link like https://t.me/s/EmbUSA");
         }
         ChannelRegistry.Tracked tracked = registry.track(parsed.get());
+        if (network != null) {
+            return backToNetwork(network, "tracked=" + tracked.channel().handle);
+        }
         return back(tracked.created() ? "Added @" + tracked.channel().handle + "; its history is being fetched"
                 : "@" + tracked.channel().handle + " was tracked already (and is active)");
+    }
+
+    /** The network page with the filters it was seen with; the login form sends people here to use its Track buttons. */
+    @GET
+    @Path("/network")
+    @RolesAllowed("admin")
+    public Response network(@Context UriInfo uri) {
+        return backToNetwork(uri.getRequestUri().getRawQuery(), null);
     }
 
     @POST
@@ -287,6 +328,16 @@ public class AdminPages {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Back to {@code /network} with its query string, of which only URL-encoded characters are kept, so the
+     * redirect never leaves the page.
+     */
+    private static Response backToNetwork(String query, String note) {
+        String kept = query == null ? "" : query.replaceAll("[^A-Za-z0-9_.~%&=+-]", "");
+        String all = note == null ? kept : kept.isEmpty() ? note : kept + "&" + note;
+        return Response.seeOther(URI.create("/network" + (all.isEmpty() ? "" : "?" + all))).build();
     }
 
     private static Response back(String message) {

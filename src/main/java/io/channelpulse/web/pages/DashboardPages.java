@@ -9,6 +9,8 @@ import io.channelpulse.analytics.TopEntry;
 import io.channelpulse.analytics.TopQuery;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.network.ChannelCitations;
+import io.channelpulse.network.ChannelNetwork;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.PostQuery;
 import io.channelpulse.store.PostStories;
@@ -108,7 +110,14 @@ public class DashboardPages {
     public record ChannelPage(Frame frame, Channel channel, ChartData subscribersChart, ChartData activityChart,
                               List<List<Long>> heatmap, long heatmapMax, List<TopEntry> topics, List<TopEntry> mentions,
                               List<TopEntry> forwards, List<PostView> latest, List<ChangedPost> deleted,
-                              List<ChangedPost> edited) {
+                              List<ChangedPost> edited, ChannelCitations citations) {
+
+        /** Another channel's page when it is tracked, else its preview on t.me. */
+        public String link(String handle) {
+            return frame.channels().stream().anyMatch(c -> c.handle.equalsIgnoreCase(handle))
+                    ? "/channels/" + handle + "?" + frame.filters().queryWithout("channel")
+                    : "https://t.me/s/" + handle;
+        }
     }
 
     /** A post in the "Recently deleted" or "Recently edited" list; {@code at} is when we noticed. */
@@ -146,6 +155,9 @@ public class DashboardPages {
 
     @Inject
     PageData data;
+
+    @Inject
+    ChannelNetwork network;
 
     @Context
     UriInfo uri;
@@ -264,7 +276,7 @@ public class DashboardPages {
                 top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
                 top.top(Metric.FORWARD, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
                 posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
-                data.recentlyDeleted(channel.id, 10), data.recentlyEdited(channel.id, 10)));
+                data.recentlyDeleted(channel.id, 10), data.recentlyEdited(channel.id, 10), network.of(channel.id, period)));
     }
 
     @GET

@@ -9,26 +9,52 @@ import java.util.Map;
 
 /**
  * The filters every page takes and keeps in its links: range or from/to, bucket, channels. Templates build
- * their links from it, so any view can be shared as a URL.
+ * their links from it, so any view can be shared as a URL. {@code own} holds the filters only one page takes
+ * (the network's {@code kind}, its table orders): links to that page keep them, links to other pages do not.
  */
-public record PageFilters(String range, String from, String to, String bucket, List<String> channels) {
+public record PageFilters(String range, String from, String to, String bucket, List<String> channels,
+                          Map<String, String> own) {
 
     public static final List<String> RANGES = List.of("7d", "30d", "90d", "1y", "all");
     public static final List<String> BUCKETS = List.of("hour", "day", "week", "month");
 
     static PageFilters of(String range, String from, String to, String bucket, List<String> channels) {
-        return new PageFilters(blankToNull(range), blankToNull(from), blankToNull(to), blankToNull(bucket),
-                channels == null ? List.of() : channels.stream().filter(c -> c != null && !c.isBlank()).toList());
+        return of(range, from, to, bucket, channels, Map.of());
     }
 
-    /** The query string of these filters, e.g. {@code range=30d&bucket=week&channel=EmbUSA}. */
+    /** With the page's own filters; blank ones are left out. */
+    static PageFilters of(String range, String from, String to, String bucket, List<String> channels,
+                          Map<String, String> own) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        own.forEach((name, value) -> {
+            if (blankToNull(value) != null) {
+                kept.put(name, value.strip());
+            }
+        });
+        return new PageFilters(blankToNull(range), blankToNull(from), blankToNull(to), blankToNull(bucket),
+                channels == null ? List.of() : channels.stream().filter(c -> c != null && !c.isBlank()).toList(),
+                kept);
+    }
+
+    /** The query string of the shared filters (for links to any page), e.g. {@code range=30d&bucket=week&channel=EmbUSA}. */
     public String query() {
         return encode(parameters());
     }
 
-    /** The query string with one filter changed; choosing a range drops from/to and the other way round. */
+    /** The query string of the shared filters but one, e.g. for a channel's page, which is about one channel. */
+    public String queryWithout(String name) {
+        Map<String, List<String>> parameters = parameters();
+        parameters.remove(name);
+        return encode(parameters);
+    }
+
+    /**
+     * The query string of a link to this same page with one filter changed, the page's own filters kept;
+     * choosing a range drops from/to and the other way round.
+     */
     public String with(String name, String value) {
         Map<String, List<String>> parameters = parameters();
+        own.forEach((key, kept) -> parameters.put(key, List.of(kept)));
         if (name.equals("range")) {
             parameters.remove("from");
             parameters.remove("to");

@@ -1,0 +1,151 @@
+package io.channelpulse.web.pages;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.analytics.SeriesQuery;
+import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.network.ChannelNetwork;
+import io.channelpulse.network.DiscoveredChannel;
+import io.channelpulse.network.NetworkEdge;
+import io.channelpulse.network.NetworkGraph;
+import io.channelpulse.network.NetworkNode;
+import io.channelpulse.store.Channel;
+import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.Period;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The network page: who forwards and mentions whom in a period, drawn by Cytoscape.js from the JSON in the page
+ * and listed in tables that sort by their column links, so the page works without JavaScript too.
+ */
+@Path("/network")
+@Produces(MediaType.TEXT_HTML)
+public class NetworkPages {
+
+    static final List<String> KINDS = List.of("all", "forward", "mention");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance network(NetworkPage page);
+    }
+
+    /**
+     * @param csrf    the admin's CSRF token for the Track buttons; null when the visitor is not logged in as admin
+     * @param tracked the channel a Track button just added, while the page says so
+     */
+    public record NetworkPage(DashboardPages.Frame frame, String kind, NetworkGraph graph, List<NetworkEdge> edges,
+                              List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy, String channelsBy, String csrf, String tracked) {
+
+        public List<String> kinds() {
+            return KINDS;
+        }
+
+        /** The channel's page when it is tracked, else its preview on t.me. */
+        public String link(String handle) {
+            return trackedHandles().contains(handle.toLowerCase(Locale.ROOT))
+                    ? "/channels/" + handle + "?" + frame.filters().queryWithout("channel")
+                    : "https://t.me/s/" + handle;
+        }
+
+        /** What the graph draws, for {@code /js/network.js}. */
+        public String graphJson() {
+            return NetworkTables.graphJson(graph, node -> link(node.handle()));
+        }
+
+        public boolean isTracked(String handle) {
+            return trackedHandles().contains(handle.toLowerCase(Locale.ROOT));
+        }
+
+        /** The page's query without the note of a channel just tracked, for the Track forms to come back to. */
+        public String back() {
+            return frame.filters().with("tracked", null);
+        }
+
+        /** The export links with this page's filters (range, channels, kind). */
+        public String export(String file) {
+            String query = frame.filters().query();
+            return "/export/" + file + "?kind=" + kind + (query.isEmpty() ? "" : "&" + query);
+        }
+
+        private Set<String> trackedHandles() {
+            return graph.nodes().stream().filter(NetworkNode::tracked)
+                    .map(n -> n.handle().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        }
+    }
+
+    @Inject
+    ChannelNetwork network;
+
+    @Inject
+    PageData data;
+
+    @Inject
+    SeriesQuery series;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    public Response network(@QueryParam("range") String range, @QueryParam("from") String from,
+                            @QueryParam("to") String to, @QueryParam("channel") List<String> channels,
+                            @QueryParam("kind") String kind, @QueryParam("edges_by") String edgesBy,
+                            @QueryParam("channels_by") String channelsBy, @QueryParam("tracked") String tracked,
+                            @CookieParam(AdminPages.CSRF) String csrfCookie) {
+        String kindValue = kind == null || kind.isBlank() ? "all" : kind.strip().toLowerCase(Locale.ROOT);
+        if (!KINDS.contains(kindValue)) {
+            throw new BadParameterException("kind", "'" + kind + "' is not one of all, forward, mention");
+        }
+        String edgeOrder = NetworkTables.order(edgesBy, NetworkTables.EDGE_ORDERS);
+        if (edgeOrder == null) {
+            throw new BadParameterException("edges_by", "'" + edgesBy + "' is not one of "
+                    + String.join(", ", NetworkTables.EDGE_ORDERS));
+        }
+        String channelOrder = NetworkTables.order(channelsBy, NetworkTables.CHANNEL_ORDERS);
+        if (channelOrder == null) {
+            throw new BadParameterException("channels_by", "'" + channelsBy + "' is not one of "
+                    + String.join(", ", NetworkTables.CHANNEL_ORDERS));
+        }
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put("kind", kind == null ? null : kindValue);
+        own.put("edges_by", edgesBy);
+        own.put("channels_by", channelsBy);
+        PageFilters filters = PageFilters.of(range, from, to, null, channels, own);
+        List<Long> ids = data.channelIds(filters.channels());
+        Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, analytics.timezone(), series);
+        DashboardPages.Frame frame = new DashboardPages.Frame("/network", filters, period, data.channels(),
+                analytics.timezone());
+        NetworkGraph graph = network.graph(period, ids, kindValue);
+        boolean admin = identity != null && identity.hasRole("admin");
+        String csrf = admin ? AdminPages.csrfToken(csrfCookie) : null;
+        String justTracked = tracked == null ? null : ChannelHandle.parse(tracked).map(ChannelHandle::value)
+                .filter(h -> frame.channels().stream().anyMatch(c -> c.handle.equalsIgnoreCase(h))).orElse(null);
+        NetworkPage page = new NetworkPage(frame, kindValue, graph, NetworkTables.edges(graph.edges(), edgeOrder),
+                NetworkTables.channels(graph.nodes(), channelOrder), network.discover(period, ids),
+                edgeOrder, channelOrder, csrf, justTracked);
+        Response.ResponseBuilder answer = Response.ok(Templates.network(page).render(),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        if (admin) {
+            answer.cookie(AdminPages.csrfCookie(csrf));
+        }
+        return answer.build();
+    }
+}

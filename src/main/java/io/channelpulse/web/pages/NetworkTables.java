@@ -1,0 +1,92 @@
+package io.channelpulse.web.pages;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.channelpulse.network.NetworkEdge;
+import io.channelpulse.network.NetworkGraph;
+import io.channelpulse.network.NetworkNode;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The network as the page shows it: its tables in the order a column header asked for, and the graph as JSON for
+ * {@code /js/network.js}. Numbers sort largest first, names from A to Z; ties fall back to the most posts.
+ */
+final class NetworkTables {
+
+    /** The orders of the edge table, the first the default. */
+    static final List<String> EDGE_ORDERS = List.of("count", "lag", "from", "to", "kind");
+
+    /** The orders of the channel table, the first the default. */
+    static final List<String> CHANNEL_ORDERS = List.of("citations", "posts", "subscribers", "handle");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Comparator<String> NAME = Comparator.comparing(s -> s.toLowerCase(Locale.ROOT));
+
+    private static final Comparator<NetworkEdge> MOST_POSTS = Comparator.comparingLong(NetworkEdge::count).reversed()
+            .thenComparing(NetworkEdge::from, NAME).thenComparing(NetworkEdge::to, NAME)
+            .thenComparing(NetworkEdge::kind);
+
+    private static final Map<String, Comparator<NetworkEdge>> EDGES = Map.of(
+            "count", MOST_POSTS,
+            // edges without a stored source post have no lag: they go last whatever the order
+            "lag", Comparator.comparing(NetworkEdge::medianLagSeconds, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(MOST_POSTS),
+            "from", Comparator.comparing(NetworkEdge::from, NAME).thenComparing(MOST_POSTS),
+            "to", Comparator.comparing(NetworkEdge::to, NAME).thenComparing(MOST_POSTS),
+            "kind", Comparator.comparing(NetworkEdge::kind).thenComparing(MOST_POSTS));
+
+    private static final Comparator<NetworkNode> MOST_CITED = Comparator.comparingLong(NetworkNode::citations).reversed()
+            .thenComparing(NetworkNode::handle, NAME);
+
+    private static final Map<String, Comparator<NetworkNode>> CHANNELS = Map.of(
+            "citations", MOST_CITED,
+            "posts", Comparator.comparingLong(NetworkNode::posts).reversed().thenComparing(MOST_CITED),
+            "subscribers", Comparator.comparing(NetworkNode::subscribers, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(MOST_CITED),
+            "handle", Comparator.comparing(NetworkNode::handle, NAME));
+
+    private NetworkTables() {
+    }
+
+    /** The order asked for, or null when the page was given one it does not know. */
+    static String order(String asked, List<String> orders) {
+        return asked == null || asked.isBlank() ? orders.get(0) : orders.contains(asked) ? asked : null;
+    }
+
+    static List<NetworkEdge> edges(List<NetworkEdge> edges, String order) {
+        return edges.stream().sorted(EDGES.get(order)).toList();
+    }
+
+    static List<NetworkNode> channels(List<NetworkNode> nodes, String order) {
+        return nodes.stream().sorted(CHANNELS.get(order)).toList();
+    }
+
+    /**
+     * What {@code /js/network.js} draws: {@code {"nodes":[{"id","label","title","tracked","citations","url"}],
+     * "edges":[{"source","target","kind","count"}]}}, ids being lower-case handles (handles compare without regard to
+     * case). Escaped like {@link ChartData#json()}, so it is safe to print unescaped in a script block.
+     */
+    static String graphJson(NetworkGraph graph, Function<NetworkNode, String> link) {
+        List<Map<String, Object>> nodes = graph.nodes().stream().map(n -> Map.<String, Object>of(
+                "id", id(n.handle()), "label", "@" + n.handle(), "title", n.title() == null ? "" : n.title(),
+                "tracked", n.tracked(), "citations", n.citations(), "url", link.apply(n))).toList();
+        List<Map<String, Object>> edges = graph.edges().stream().map(e -> Map.<String, Object>of(
+                "source", id(e.from()), "target", id(e.to()), "kind", e.kind(), "count", e.count())).toList();
+        try {
+            return JSON.writeValueAsString(Map.of("nodes", nodes, "edges", edges))
+                    .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String id(String handle) {
+        return handle.toLowerCase(Locale.ROOT);
+    }
+}
