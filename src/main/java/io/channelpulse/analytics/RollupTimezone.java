@@ -1,5 +1,6 @@
 package io.channelpulse.analytics;
 
+import io.channelpulse.network.PostCitations;
 import io.channelpulse.store.CountingState;
 import io.channelpulse.store.RecountedPosts;
 import io.channelpulse.store.StoreException;
@@ -75,7 +76,7 @@ public class RollupTimezone {
                     Log.infof("Counting by day in %s (was %s): rebuilding the rollups from the posts in the background",
                             zone, counted == null ? "not recorded" : counted);
                     try (Statement statement = connection.createStatement()) {
-                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals");
+                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, daily_citations, daily_forward_lags");
                     }
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET zone = ?, "
@@ -159,7 +160,7 @@ public class RollupTimezone {
 
     private int countBatch(Connection connection, CountingState state, int limit) throws SQLException {
         NameMatcher names = watchlist.current(connection);
-        RecountedPosts recounted = new RecountedPosts(state.cursorChannel());
+        RecountedPosts recounted = new RecountedPosts(state.cursorChannel(), state.zone());
         long last = state.cursorPost();
         int posts = 0;
         try (PreparedStatement query = connection.prepareStatement("""
@@ -172,9 +173,12 @@ public class RollupTimezone {
                 while (rs.next()) {
                     last = rs.getLong(1);
                     posts++;
-                    PostFacts facts = Counting.facts(rs.getString(2), strings(rs.getArray(3)), rs.getString(7),
-                            rs.getTimestamp(5).toInstant(), rs.getString(4).equals("service"), names, state.zone());
-                    recounted.count(last, facts, (Long) rs.getObject(6), strings(rs.getArray(8)), strings(rs.getArray(9)));
+                    List<String> links = strings(rs.getArray(3));
+                    boolean service = rs.getString(4).equals("service");
+                    PostFacts facts = Counting.facts(rs.getString(2), links, rs.getString(7),
+                            rs.getTimestamp(5).toInstant(), service, names, state.zone());
+                    recounted.count(last, facts, PostCitations.of(rs.getString(2), links, rs.getString(7), service),
+                            (Long) rs.getObject(6), strings(rs.getArray(8)), strings(rs.getArray(9)));
                 }
             }
         }

@@ -9,17 +9,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Runs a read-only query whose parameters may include id or key arrays. */
-final class Sql {
+/** Runs a read-only query whose parameters may include id or key arrays; the one way reads of counts run. */
+public final class Sql {
 
-    interface RowReader {
+    public interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
 
     private Sql() {
     }
 
-    static void query(DataSource dataSource, String sql, List<Object> parameters, RowReader reader) {
+    public static void query(DataSource dataSource, String sql, List<Object> parameters, RowReader reader) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {

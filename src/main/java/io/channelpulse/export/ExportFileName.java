@@ -28,6 +28,8 @@ public final class ExportFileName {
 
     private final List<String> parts = new ArrayList<>();
 
+    private String extension = "csv";
+
     private ExportFileName(String file) {
         parts.add("channel-pulse");
         parts.add(file);
@@ -36,6 +38,12 @@ public final class ExportFileName {
     /** {@code posts}, {@code series} or {@code top}. */
     public static ExportFileName of(String file) {
         return new ExportFileName(file);
+    }
+
+    /** The file's extension when it is not CSV, such as {@code gexf}. */
+    public ExportFileName extension(String extension) {
+        this.extension = extension;
+        return this;
     }
 
     /** A word of the name (a metric, a key, a bucket); skipped when blank. */
@@ -106,7 +114,7 @@ public final class ExportFileName {
 
     private String build(Pattern unsafe) {
         List<String> safe = parts.stream().map(part -> unsafe.matcher(part).replaceAll("_")).toList();
-        return String.join("-", safe) + ".csv";
+        return String.join("-", safe) + "." + extension;
     }
 
     private static String start(Instant from, ZoneId zone) {

@@ -7,7 +7,10 @@ import io.channelpulse.analytics.Point;
 import io.channelpulse.analytics.TopEntry;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.StoreException;
+import io.channelpulse.network.NetworkEdge;
+import io.channelpulse.network.NetworkGraph;
 import io.channelpulse.web.AnalyticsResource;
+import io.channelpulse.web.NetworkResource;
 import io.channelpulse.web.BadParameterException;
 import io.channelpulse.web.TimeRange;
 import io.channelpulse.web.YesNoParameter;
@@ -35,6 +38,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +62,9 @@ public class ExportResource {
 
     @Inject
     AnalyticsResource analyticsApi;
+
+    @Inject
+    NetworkResource networkApi;
 
     @Inject
     AnalyticsConfig analytics;
@@ -175,6 +182,63 @@ public class ExportResource {
             csv.flush();
         };
         return csv(body, name);
+    }
+
+    /** {@code from,to,kind,count,median_lag_seconds}: the edges of {@code GET /api/network}. */
+    @GET
+    @Path("/network.csv")
+    @Blocking
+    @Operation(summary = "The edges of GET /api/network", description = "Parameters as GET /api/network; "
+            + "median_lag_seconds is empty for mentions and for forwards without a stored source post")
+    @APIResponse(responseCode = "200", description = "from,to,kind,count,median_lag_seconds",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response networkCsv(@Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
+                               @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                               @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                               @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                               @Parameter(description = "forward, mention or all (default)") @QueryParam("kind") String kind) {
+        NetworkGraph graph = networkApi.network(channels, from, to, range, kind);
+        StreamingOutput body = out -> {
+            CsvWriter csv = new CsvWriter(out);
+            csv.row("from", "to", "kind", "count", "median_lag_seconds");
+            for (NetworkEdge edge : graph.edges()) {
+                csv.text(edge.from()).text(edge.to()).plain(edge.kind()).number(edge.count())
+                        .number(edge.medianLagSeconds()).endRow();
+            }
+            csv.flush();
+        };
+        return csv(body, networkName(channels, from, to, range, kind));
+    }
+
+    /** The network of {@code GET /api/network} as GEXF 1.3, for Gephi. */
+    @GET
+    @Path("/network.gexf")
+    @Blocking
+    @Produces(NetworkGexf.MEDIA_TYPE)
+    @Operation(summary = "The network of GET /api/network as GEXF 1.3 (Gephi)", description = "Parameters as "
+            + "GET /api/network. Nodes: label (the handle), tracked, citations, posts, subscribers, title; directed edges: "
+            + "weight (posts), kind (forward or mention), median_lag_seconds")
+    @APIResponse(responseCode = "200", description = "A GEXF 1.3 document",
+            content = @Content(mediaType = NetworkGexf.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Response networkGexf(@Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
+                                @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                                @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                                @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                                @Parameter(description = "forward, mention or all (default)") @QueryParam("kind") String kind) {
+        NetworkGraph graph = networkApi.network(channels, from, to, range, kind);
+        ExportFileName name = networkName(channels, from, to, range, kind).extension("gexf");
+        String description = "Who cites whom among Telegram channels: " + name.ascii();
+        StreamingOutput body = out -> NetworkGexf.write(graph, description, LocalDate.now(analytics.timezone()), out);
+        return Response.ok(body)
+                .header(HttpHeaders.CONTENT_TYPE, NetworkGexf.MEDIA_TYPE)
+                .header("Content-Disposition", name.contentDisposition())
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    private ExportFileName networkName(List<String> channels, String from, String to, String range, String kind) {
+        return ExportFileName.of("network").with(blank(kind) ? null : kind.strip())
+                .channels(handles(channels(channels))).period(period(from, to, range));
     }
 
     private static Response csv(StreamingOutput body, ExportFileName name) {

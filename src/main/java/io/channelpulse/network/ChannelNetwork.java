@@ -1,29 +1,54 @@
 package io.channelpulse.network;
 
+import io.channelpulse.store.CitationCounts;
+import io.channelpulse.store.CitationCounts.Cited;
+import io.channelpulse.store.CitationCounts.TrackedChannel;
 import io.channelpulse.web.Period;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Map;
 
-/** The citation network of a period, read from the daily citation rollups. */
+/** The citation network of a period, read from the daily citation rollups (never from the posts). */
 @ApplicationScoped
 public class ChannelNetwork {
 
+    @Inject
+    CitationCounts counts;
+
     /**
-     * @param channelIds the citing channels; null for every tracked channel
+     * @param channelIds the citing channels; null for every tracked channel. The nodes are those channels and
+     *                   every channel they cite; citations count only their posts.
      * @param kind       {@code forward}, {@code mention} or {@code all}
      */
     public NetworkGraph graph(Period period, List<Long> channelIds, String kind) {
-        throw new UnsupportedOperationException("the rollup queries follow in the next commit");
+        CitationKind shown = CitationKind.of(kind).orElseThrow(() ->
+                new IllegalArgumentException("'" + kind + "' is not forward, mention or all"));
+        List<TrackedChannel> channels = counts.channels(period.first(), period.last());
+        List<Cited> cited = counts.cited(period.first(), period.last(), channelIds);
+        return builder(channels, cited, shown.forwards() ? counts.lags(period.first(), period.last(), channelIds)
+                : Map.of()).graph(channelIds, shown);
     }
 
     /** Untracked handles by citations, then citing channels, then handle. */
     public List<DiscoveredChannel> discover(Period period, List<Long> channelIds) {
-        throw new UnsupportedOperationException("the rollup queries follow in the next commit");
+        List<TrackedChannel> channels = counts.channels(period.first(), period.last());
+        return builder(channels, counts.cited(period.first(), period.last(), channelIds), Map.of()).discover();
     }
 
     /** Who cites the channel and whom it cites, over every tracked channel. */
     public ChannelCitations of(long channelId, Period period) {
-        throw new UnsupportedOperationException("the rollup queries follow in the next commit");
+        List<TrackedChannel> channels = counts.channels(period.first(), period.last());
+        String key = channels.stream().filter(channel -> channel.id() == channelId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no channel " + channelId)).key();
+        List<Cited> cited = counts.citedByOrFrom(channelId, key, period.first(), period.last());
+        return builder(channels, cited, counts.lagsByOrFrom(channelId, key, period.first(), period.last()))
+                .of(channelId);
+    }
+
+    private NetworkBuilder builder(List<TrackedChannel> channels, List<Cited> cited,
+                                   Map<CitationCounts.Forwarding, LagSketch> lags) {
+        return new NetworkBuilder(channels, cited, lags, counts.sourceNames(NetworkBuilder.untracked(channels, cited)));
     }
 }

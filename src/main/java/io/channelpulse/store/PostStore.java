@@ -7,6 +7,7 @@ import io.channelpulse.analytics.PostFacts;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.telegram.ChannelHeader;
 import io.channelpulse.ingest.telegram.ParsedPost;
+import io.channelpulse.network.PostCitations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,7 +47,7 @@ public class PostStore {
     }
 
     /** What the stored version of a post says and counted for. */
-    private record Existing(String text, Long views, PostFacts facts) {
+    private record Existing(String text, Long views, PostFacts facts, PostCitations cites) {
     }
 
     private static final String UPSERT_POST = """
@@ -87,6 +88,7 @@ public class PostStore {
             NameMatcher names = watchlist.current(connection);
             Map<Long, PostFacts> facts = new HashMap<>();
             RollupDelta rollups = new RollupDelta(channelId);
+            CitationDelta citations = new CitationDelta(channelId);
             List<ParsedPost> addedPosts = new ArrayList<>();
             List<ParsedPost> viewsChanged = new ArrayList<>();
             List<ParsedPost> editedPosts = new ArrayList<>();
@@ -95,6 +97,8 @@ public class PostStore {
                         post.forwardedFrom() == null ? null : post.forwardedFrom().handle(), post.publishedAt(),
                         post.kind() == ParsedPost.Kind.SERVICE, names, zone);
                 facts.put(post.id(), counted);
+                PostCitations cites = PostCitations.of(post.text(), post.links(),
+                        post.forwardedFrom() == null ? null : post.forwardedFrom().handle(), post.kind() == ParsedPost.Kind.SERVICE);
                 Existing before = existing.get(post.id());
                 // During a rebuild, a post past its cursor is counted when the rebuild gets to it.
                 boolean inRollups = counting.counted(channelId, post.id());
@@ -103,6 +107,7 @@ public class PostStore {
                 } else {
                     if (inRollups) {
                         rollups.remove(before.facts(), before.views());
+                        citations.remove(before.facts().day(), before.cites());
                     }
                     if (!before.text().equals(post.text())) {
                         editedPosts.add(post);
@@ -110,6 +115,7 @@ public class PostStore {
                 }
                 if (inRollups) {
                     rollups.add(counted, post.views() != null ? post.views() : before == null ? null : before.views());
+                    citations.add(counted.day(), cites);
                 }
                 if (post.views() != null && (before == null || !Objects.equals(before.views(), post.views()))) {
                     viewsChanged.add(post);
@@ -117,6 +123,7 @@ public class PostStore {
             }
             upsertPosts(connection, channelId, posts, facts, editedPosts, seenAt);
             rollups.write(connection);
+            citations.write(connection);
             recordEdits(connection, channelId, editedPosts, existing, seenAt);
             recordViews(connection, channelId, viewsChanged, seenAt);
             // New posts have nothing to replace; a delete would still read the channel's rows.
@@ -126,6 +133,7 @@ public class PostStore {
             int addedCounted = (int) addedPosts.stream().filter(p -> p.kind() == ParsedPost.Kind.POST).count();
             countAdded(connection, channelId, addedCounted, addedPosts.size());
             // Rows shared by all channels go last, so their locks are held only until the commit that follows.
+            ForwardLags.ofAdded(connection, channelId, addedPosts, counting);
             recordSpellings(connection, addedPosts);
             recordForwardSources(connection, addedPosts);
             rollups.writeTotals(connection);
@@ -205,7 +213,7 @@ public class PostStore {
             throws SQLException {
         Map<Long, Existing> existing = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT id, text, views, kind, published_at, hashtags, mentions, forwarded_handle
+                SELECT id, text, views, kind, published_at, hashtags, mentions, forwarded_handle, links
                 FROM posts WHERE channel_id = ? AND id = ANY (?)""")) {
             query.setLong(1, channelId);
             query.setArray(2, connection.createArrayOf("bigint", ids));
@@ -214,7 +222,9 @@ public class PostStore {
                     PostFacts facts = new PostFacts(rs.getString(4).equals("post"),
                             LocalDate.ofInstant(rs.getTimestamp(5).toInstant(), zone), strings(rs.getArray(6)),
                             strings(rs.getArray(7)), Counting.forwardKey(rs.getString(8)));
-                    existing.put(rs.getLong(1), new Existing(rs.getString(2), (Long) rs.getObject(3), facts));
+                    PostCitations cites = PostCitations.of(rs.getString(2), strings(rs.getArray(9)), rs.getString(8),
+                            !facts.counted());
+                    existing.put(rs.getLong(1), new Existing(rs.getString(2), (Long) rs.getObject(3), facts, cites));
                 }
             }
         }

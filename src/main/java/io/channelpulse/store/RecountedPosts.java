@@ -1,10 +1,13 @@
 package io.channelpulse.store;
 
 import io.channelpulse.analytics.PostFacts;
+import io.channelpulse.network.PostCitations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +23,25 @@ public final class RecountedPosts {
 
     private final long channelId;
     private final RollupDelta rollups;
+    private final CitationDelta citations;
+    private final ZoneId zone;
+    private final List<Long> counted = new ArrayList<>();
     private final Map<Long, Keys> changed = new LinkedHashMap<>();
 
-    public RecountedPosts(long channelId) {
+    /** @param zone the zone the rollups are counted in */
+    public RecountedPosts(long channelId, ZoneId zone) {
         this.channelId = channelId;
+        this.zone = zone;
         this.rollups = new RollupDelta(channelId);
+        this.citations = new CitationDelta(channelId);
     }
 
     /** {@code storedTopics} and {@code storedMentions} are the post's arrays, rewritten if the count differs. */
-    public void count(long postId, PostFacts facts, Long views, List<String> storedTopics, List<String> storedMentions) {
+    public void count(long postId, PostFacts facts, PostCitations cites, Long views, List<String> storedTopics,
+                      List<String> storedMentions) {
         rollups.add(facts, views);
+        citations.add(facts.day(), cites);
+        counted.add(postId);
         if (facts.counted() && (!facts.topics().equals(storedTopics) || !facts.mentions().equals(storedMentions))) {
             changed.put(postId, new Keys(facts.topics(), facts.mentions()));
         }
@@ -51,6 +63,8 @@ public final class RecountedPosts {
             }
         }
         rollups.write(connection);
+        citations.write(connection);
+        ForwardLags.ofRecounted(connection, channelId, counted.toArray(Long[]::new), zone);
         rollups.writeTotals(connection);
     }
 }

@@ -1,0 +1,98 @@
+package io.channelpulse.web;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.analytics.SeriesQuery;
+import io.channelpulse.network.ChannelNetwork;
+import io.channelpulse.network.CitationKind;
+import io.channelpulse.network.DiscoveredChannel;
+import io.channelpulse.network.NetworkGraph;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Who cites whom: the forward and mention network of the tracked channels, and the untracked channels they cite. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Network", description = "Forwards and @mentions between channels, from the daily citation rollups")
+@APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+@APIResponse(responseCode = "503", ref = ApiDocument.DATABASE_AWAY)
+public class NetworkResource {
+
+    static final String KIND = "forward: posts forwarding a post of the target; mention: posts whose text names it as "
+            + "@handle or t.me/ link; all: both";
+
+    @Inject
+    ChannelNetwork network;
+
+    @Inject
+    SeriesQuery series;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    @GET
+    @Path("/network")
+    @Operation(summary = "The citation network of a period", description = "Nodes: the tracked channels (or those of "
+            + "channel) and every channel they cite; citations: posts of the other tracked channels citing it. Edges: "
+            + "from → to with the posts of from citing to, and for forwards the median lag (forward time − source "
+            + "post time, within 1%) over the forwards whose source post is stored. A channel citing itself makes no "
+            + "edge. Without from, to and range the last 30 days")
+    @APIResponse(responseCode = "200", description = "The network",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NetworkGraph.class)))
+    public NetworkGraph network(@Parameter(description = ApiDocument.CHANNEL + " (the citing channels)")
+                                @QueryParam("channel") List<String> channels,
+                                @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                                @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                                @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                                @Parameter(description = KIND, schema = @Schema(enumeration = {"forward", "mention", "all"},
+                                        defaultValue = "all")) @QueryParam("kind") String kind) {
+        CitationKind shown = kind(kind);
+        List<Long> channelIds = ChannelFilter.ids(channels);
+        return network.graph(period(from, to, range, channelIds), channelIds, shown.value());
+    }
+
+    @GET
+    @Path("/discover/channels")
+    @Operation(summary = "Untracked channels the tracked ones cite", description = "By citations (posts forwarding or "
+            + "mentioning it), then citing channels, then handle; title from a forward header when one was seen")
+    @APIResponse(responseCode = "200", description = "The channels, most cited first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DiscoveredChannel.class, type = SchemaType.ARRAY)))
+    public List<DiscoveredChannel> discover(@Parameter(description = ApiDocument.CHANNEL + " (the citing channels)")
+                                            @QueryParam("channel") List<String> channels,
+                                            @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
+                                            @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
+                                            @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                                            @Parameter(description = "Entries, 1 to 1000",
+                                                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100"))
+                                            @QueryParam("limit") String limit) {
+        int entries = Limits.parse(limit, 100, 1000);
+        List<Long> channelIds = ChannelFilter.ids(channels);
+        List<DiscoveredChannel> found = network.discover(period(from, to, range, channelIds), channelIds);
+        return found.subList(0, Math.min(entries, found.size()));
+    }
+
+    private Period period(String from, String to, String range, List<Long> channelIds) {
+        return Period.resolve(from, to, range, channelIds, analytics.timezone(), series);
+    }
+
+    private static CitationKind kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return CitationKind.ALL;
+        }
+        return CitationKind.of(kind).orElseThrow(() ->
+                new BadParameterException("kind", "'" + kind + "' is not one of forward, mention, all"));
+    }
+}
