@@ -49,7 +49,7 @@
             'target-arrow-color': '#fca5a5' } },
         { selector: 'node:active, node:selected', style: { 'overlay-opacity': 0.15 } }
       ],
-      layout: { name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 20 }
+      layout: { name: 'cose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true, padding: 20 }
     });
     cy.on('tap', 'node', function (event) {
       var url = event.target.data('url');

@@ -99,4 +99,17 @@ class PageExtensionsTest {
     void laterSaysHowLongAfter(long seconds, String expected) {
         assertThat(PageExtensions.later(seconds)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} s -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "59 | 59 s later",
+            "1790 | 30 min later",
+            "1769 | 29 min later",
+            "7470 | 2 h 5 min later",
+            "172790 | 2 days later",
+            "255000 | 3 days later",
+    })
+    void aMedianLagIsRoundedToTheUnitItIsShownIn(long seconds, String expected) {
+        assertThat(PageExtensions.aboutLater(seconds)).isEqualTo(expected);
+    }
 }
