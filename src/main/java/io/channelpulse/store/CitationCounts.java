@@ -89,7 +89,7 @@ public class CitationCounts {
     public Map<String, SourceName> sourceNames(List<String> keys) {
         Map<String, SourceName> names = new HashMap<>();
         if (!keys.isEmpty()) {
-            Sql.query(dataSource, "SELECT key, handle, title FROM forward_sources WHERE key = ANY (?)", List.of(keys.toArray(String[]::new)),
+            Sql.query(dataSource, "SELECT key, handle, title FROM forward_sources WHERE key = ANY (?)", List.of((Object) keys.toArray(String[]::new)),
                     rs -> names.put(rs.getString(1), new SourceName(rs.getString(2), rs.getString(3))));
         }
         return names;
