@@ -73,17 +73,25 @@ final class NetworkTables {
      * case). Escaped like {@link ChartData#json()}, so it is safe to print unescaped in a script block.
      */
     static String graphJson(NetworkGraph graph, Function<NetworkNode, String> link) {
-        List<Map<String, Object>> nodes = graph.nodes().stream().map(n -> Map.<String, Object>of(
-                "id", id(n.handle()), "label", "@" + n.handle(), "title", n.title() == null ? "" : n.title(),
-                "tracked", n.tracked(), "citations", n.citations(), "url", link.apply(n))).toList();
-        List<Map<String, Object>> edges = graph.edges().stream().map(e -> Map.<String, Object>of(
-                "source", id(e.from()), "target", id(e.to()), "kind", e.kind(), "count", e.count())).toList();
+        List<GraphNode> nodes = graph.nodes().stream().map(n -> new GraphNode(id(n.handle()), "@" + n.handle(),
+                n.title() == null ? "" : n.title(), n.tracked(), n.citations(), link.apply(n))).toList();
+        List<GraphEdge> edges = graph.edges().stream()
+                .map(e -> new GraphEdge(id(e.from()), id(e.to()), e.kind(), e.count())).toList();
         try {
-            return JSON.writeValueAsString(Map.of("nodes", nodes, "edges", edges))
+            return JSON.writeValueAsString(new Graph(nodes, edges))
                     .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    record Graph(List<GraphNode> nodes, List<GraphEdge> edges) {
+    }
+
+    record GraphNode(String id, String label, String title, boolean tracked, long citations, String url) {
+    }
+
+    record GraphEdge(String source, String target, String kind, long count) {
     }
 
     private static String id(String handle) {
