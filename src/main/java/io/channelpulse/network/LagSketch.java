@@ -37,6 +37,11 @@ public final class LagSketch {
         counts.merge(bucket, forwards, Long::sum);
     }
 
+    /** The lags counted in one bucket. */
+    long countIn(int bucket) {
+        return counts.getOrDefault(bucket, 0L);
+    }
+
     public long count() {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
