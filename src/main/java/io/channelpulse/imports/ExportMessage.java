@@ -133,7 +133,7 @@ record ExportMessage(long id, ParsedPost post, Instant versionAt, String skipped
 
     private static List<Media> media(JsonNode message) {
         List<Media> media = new ArrayList<>(1);
-        if (message.has("photo") && !message.has("action")) {
+        if (message.has("photo")) {
             media.add(Media.of("photo"));
         }
         if (message.has("file")) {
