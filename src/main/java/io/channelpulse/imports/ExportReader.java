@@ -103,9 +103,12 @@ final class ExportReader {
             try {
                 walkRoot(parser, visitor);
             } catch (JsonEOFException e) {
-                throw problem(e, "the file ends in the middle of its JSON: it was cut short (an unfinished download "
-                        + "or copy?); export or copy it again");
+                throw cutShort(e);
             } catch (JsonParseException e) {
+                // Jackson names some ends of input only in its message.
+                if (e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+                    throw cutShort(e);
+                }
                 throw problem(e, "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
             } catch (StreamReadException e) {
                 throw problem(e, "unreadable JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
@@ -227,6 +230,11 @@ final class ExportReader {
         JsonLocation at = parser.currentTokenLocation();
         return new ExportException(new ExportProblem(at.getLineNr(), at.getColumnNr(), null,
                 "not a Telegram Desktop export: " + why));
+    }
+
+    private static ExportException cutShort(StreamReadException e) {
+        return problem(e, "the file ends in the middle of its JSON: it was cut short (an unfinished download or "
+                + "copy?); export or copy it again");
     }
 
     private static ExportException problem(StreamReadException e, String reason) {

@@ -269,7 +269,8 @@ class ImportStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT i.id, c.handle, i.state, i.read, i.stored, i.skipped, i.errors::text
-                     FROM imports i JOIN channels c ON c.id = i.channel_id """ + where)) {
+                     FROM imports i JOIN channels c ON c.id = i.channel_id
+                     """ + where)) {
             query.setObject(1, parameter);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {

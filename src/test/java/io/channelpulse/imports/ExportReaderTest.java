@@ -62,7 +62,7 @@ class ExportReaderTest {
                         {"type": "text_link", "text": "the statement", "href": "https://t.me/mfarussia/123"},
                         {"type": "blockquote", "text": "quoted words", "collapsed": true},
                         {"type": "spoiler", "text": " hidden"}, {"type": "custom_emoji", "text": "🔥",
-                        "document_id": "stickers/sticker.webp"}, " ", {"type": "mention", "text": "@nato"}, "\\n"],
+                        "document_id": "stickers/sticker.webp"}, " ", {"type": "mention", "text": "@natopress"}, "\\n"],
                "text_entities": [{"type": "bold", "text": "Talks"}],
                "reactions": [{"type": "emoji", "count": 41, "emoji": "👍"},
                              {"type": "custom_emoji", "count": 3, "document_id": "5368324170671202286"},
@@ -121,8 +121,8 @@ class ExportReaderTest {
 
         ParsedPost talks = messages.get(2).post();
         assertThat(talks.kind()).isEqualTo(ParsedPost.Kind.POST);
-        assertThat(talks.text()).isEqualTo("Talks in Vienna #OSCE\nthe statementquoted words hidden🔥 @nato");
-        assertThat(talks.links()).containsExactly("https://t.me/mfarussia/123", "https://t.me/nato");
+        assertThat(talks.text()).isEqualTo("Talks in Vienna #OSCE\nthe statementquoted words hidden🔥 @natopress");
+        assertThat(talks.links()).containsExactly("https://t.me/mfarussia/123", "https://t.me/natopress");
         assertThat(talks.edited()).isTrue();
         assertThat(messages.get(2).versionAt()).isEqualTo(Instant.ofEpochSecond(1709355600));
         assertThat(talks.signature()).isEqualTo("Anna K.");
