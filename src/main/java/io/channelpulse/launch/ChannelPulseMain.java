@@ -1,6 +1,7 @@
 package io.channelpulse.launch;
 
 import io.channelpulse.generate.GenerateCommand;
+import io.channelpulse.imports.ImportCommand;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public class ChannelPulseMain {
 
     public static void main(String... args) throws Exception {
-        if (args.length > 0 && args[0].equals(GenerateCommand.NAME)) {
+        if (args.length > 0 && (args[0].equals(GenerateCommand.NAME) || args[0].equals(ImportCommand.NAME))) {
             // A one-off command: no polling, and no clash with a dashboard already serving on the usual port.
             System.setProperty("pulse.poll.enabled", "false");
             System.setProperty("quarkus.http.port", "0");
@@ -60,8 +61,11 @@ public class ChannelPulseMain {
                 if (args[0].equals(GenerateCommand.NAME)) {
                     return CDI.current().select(GenerateCommand.class).get().run(args);
                 }
+                if (args[0].equals(ImportCommand.NAME)) {
+                    return CDI.current().select(ImportCommand.class).get().run(args);
+                }
                 System.err.println("Unknown command '" + args[0] + "'. Usage: java -jar quarkus-run.jar "
-                        + "[generate --posts N --channels C --years Y]");
+                        + "[generate --posts N --channels C --years Y | import FILE --channel HANDLE [--timezone ZONE]]");
                 return 2;
             }
             Quarkus.waitForExit();

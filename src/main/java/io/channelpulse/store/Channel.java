@@ -42,6 +42,9 @@ public class Channel extends PanacheEntityBase {
 
     public ChannelStatus status = ChannelStatus.ACTIVE;
 
+    /** {@code preview} for a channel added to be polled, {@code import} for one an import created. */
+    public String source = "preview";
+
     @Column(name = "added_at")
     public Instant addedAt = Instant.now();
 

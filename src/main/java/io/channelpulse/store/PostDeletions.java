@@ -52,11 +52,13 @@ public class PostDeletions {
                     + " AND reappeared_at IS NULL", PostStore.utc(seenAt), channelId, onPage);
             update(connection, "UPDATE posts SET deleted_at = NULL WHERE channel_id = ? AND id = ANY (?)"
                     + " AND deleted_at IS NOT NULL", channelId, onPage);
+            ImportOnlyPosts.shownOnPage(connection, channelId, onPage);
             long low = pageIds.stream().mapToLong(Long::longValue).min().orElseThrow();
             long high = pageIds.stream().mapToLong(Long::longValue).max().orElseThrow();
-            // posts already confirmed deleted are known to be missing; they neither count nor are marked again
+            // posts already confirmed deleted are known to be missing; they neither count nor are marked again, and
+            // posts only an import has shown may never appear on a page
             List<Long> stored = ids(connection, "SELECT id FROM posts WHERE channel_id = ? AND id > ? AND id < ?"
-                    + " AND deleted_at IS NULL", channelId, low, high);
+                    + " AND deleted_at IS NULL" + ImportOnlyPosts.NOT_IMPORT_ONLY, channelId, low, high);
             MissingPosts missing = MissingPosts.compare(pageIds, stored);
             if (missing.tooMany()) {
                 update(connection, "UPDATE channels SET deletion_warning = ?, deletion_warning_at = ? WHERE id = ?",

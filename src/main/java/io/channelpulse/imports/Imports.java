@@ -1,0 +1,231 @@
+package io.channelpulse.imports;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Imports Telegram Desktop exports into a channel's history. A file is read twice: first whole, to find the
+ * channel's chat and to refuse a file that is not JSON, not an export, not a channel or cut short before
+ * anything is stored; then message by message into batches stored like polled pages. Imports run one at a time
+ * in the background.
+ */
+@ApplicationScoped
+public class Imports {
+
+    /** The file cannot be imported; nothing was stored and no import was recorded. */
+    public static class Refused extends Exception {
+        private final ExportProblem problem;
+
+        Refused(ExportProblem problem) {
+            super(problem.describe());
+            this.problem = problem;
+        }
+
+        public ExportProblem problem() {
+            return problem;
+        }
+    }
+
+    /** An import checked and recorded, ready to run. */
+    public record Prepared(long id, ImportStore.Target channel, ExportFile file, int chat, ZoneId zone) {
+    }
+
+    @Inject
+    ImportStore store;
+
+    @Inject
+    ImportConfig config;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pulse-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    void failInterrupted(@Observes StartupEvent start) {
+        for (long id : store.unfinished()) {
+            ImportStore.Counts counts = new ImportStore.Counts();
+            ImportStatus before = store.status(id).orElseThrow();
+            counts.read = before.read();
+            counts.stored = before.stored();
+            counts.skipped = before.skipped();
+            counts.errors.addAll(before.errors());
+            counts.errors.add(new ExportProblem(0, 0, null, "the app stopped during the import; what it stored is "
+                    + "kept, and importing the file again adds the rest"));
+            store.finish(id, counts, "failed");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** The zone of an export's local times when none is given. */
+    public ZoneId defaultZone() {
+        return analytics.timezone();
+    }
+
+    /**
+     * Checks the file and records the import, creating the channel (paused, source import) if it is not tracked.
+     *
+     * @param handle the channel's handle, as the user gave it
+     */
+    public Prepared prepare(Path path, String fileName, String handle, ZoneId zone) throws Refused {
+        ChannelHandle channelHandle = ChannelHandle.parse(handle == null ? "" : handle).orElseThrow(() ->
+                new IllegalArgumentException("'" + handle + "' is not a public channel handle; use a username like "
+                        + "EmbUSA or @EmbUSA"));
+        try {
+            ExportFile file = ExportFile.of(path);
+            List<ExportReader.Chat> chats;
+            try (InputStream in = file.open()) {
+                chats = ExportReader.chats(in);
+            }
+            Optional<ImportStore.Target> tracked = store.channel(channelHandle.value());
+            ExportReader.Chat chat = chosen(chats, tracked.map(ImportStore.Target::title).orElse(null));
+            ImportStore.Target channel = tracked.orElseGet(() -> store.channelForImport(channelHandle.value(), chat.name()));
+            long id = store.create(channel.id(), fileName, zone);
+            return new Prepared(id, channel, file, chat.index(), zone);
+        } catch (ExportException e) {
+            throw new Refused(e.problem());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + path, e);
+        }
+    }
+
+    /** Runs the import in the background; {@code done} runs after it, also when it failed (to remove the file). */
+    public void start(Prepared prepared, Runnable done) {
+        worker.submit(() -> {
+            try {
+                run(prepared, status -> {
+                });
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Import %d failed", prepared.id());
+            } finally {
+                done.run();
+            }
+        });
+    }
+
+    /** Runs the import in this thread, telling {@code progress} after every batch. */
+    public ImportStatus run(Prepared prepared, Consumer<ImportStatus> progress) {
+        store.running(prepared.id());
+        ImportStore.Counts counts = new ImportStore.Counts();
+        Map<String, String> handlesByTitle = store.handlesByTitle();
+        List<ExportMessage> batch = new ArrayList<>(config.batch());
+        try (InputStream in = prepared.file().open()) {
+            ExportReader.read(in, prepared.chat(), prepared.channel().handle(), prepared.zone(),
+                    new ExportReader.Messages() {
+                        @Override
+                        public void message(ExportMessage message) {
+                            counts.read++;
+                            if (message.post() == null) {
+                                counts.skipped++;
+                                return;
+                            }
+                            batch.add(message);
+                            if (batch.size() >= config.batch()) {
+                                flush(prepared, batch, handlesByTitle, counts, progress);
+                            }
+                        }
+
+                        @Override
+                        public void unreadable(ExportProblem problem) {
+                            counts.read++;
+                            counts.skipped++;
+                            if (counts.errors.size() < config.maxErrors()) {
+                                counts.errors.add(problem);
+                            }
+                        }
+                    });
+            flush(prepared, batch, handlesByTitle, counts, progress);
+            store.finish(prepared.id(), counts, "done");
+        } catch (ExportException e) {
+            counts.errors.add(e.problem());
+            store.finish(prepared.id(), counts, "failed");
+        } catch (IOException | RuntimeException e) {
+            counts.errors.add(new ExportProblem(0, 0, null, "the import stopped: " + e.getMessage()));
+            store.finish(prepared.id(), counts, "failed");
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+        }
+        ImportStatus status = store.status(prepared.id()).orElseThrow();
+        progress.accept(status);
+        return status;
+    }
+
+    public Optional<ImportStatus> status(long id) {
+        return store.status(id);
+    }
+
+    /** The latest imports, newest first. */
+    public List<ImportStatus> newest(int limit) {
+        return store.newest(limit);
+    }
+
+    private void flush(Prepared prepared, List<ExportMessage> batch, Map<String, String> handlesByTitle,
+                       ImportStore.Counts counts, Consumer<ImportStatus> progress) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        store.store(prepared.id(), prepared.channel(), batch, handlesByTitle, counts);
+        batch.clear();
+        progress.accept(new ImportStatus(prepared.id(), prepared.channel().handle(), "running", counts.read,
+                counts.stored, counts.skipped, List.copyOf(counts.errors)));
+    }
+
+    /**
+     * The chat to import: the single chat of a chat's export; in an "all data" export the one channel, or the
+     * channel named like the tracked channel when there are several.
+     */
+    static ExportReader.Chat chosen(List<ExportReader.Chat> chats, String trackedTitle) throws ExportException {
+        if (chats.size() == 1 && chats.get(0).index() == 0 && !chats.get(0).channel()) {
+            ExportReader.Chat chat = chats.get(0);
+            throw refuse("the export is of a " + (chat.type() == null ? "chat of no type" : chat.type().replace('_', ' '))
+                    + ", not a channel: only channels can be imported");
+        }
+        List<ExportReader.Chat> channels = chats.stream().filter(ExportReader.Chat::channel).toList();
+        if (channels.size() == 1) {
+            return channels.get(0);
+        }
+        if (channels.isEmpty()) {
+            throw refuse("the export holds " + chats.size() + " chats and none is a channel");
+        }
+        List<ExportReader.Chat> named = channels.stream().filter(c -> c.name() != null && c.name().equals(trackedTitle))
+                .toList();
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        throw refuse("the export holds " + channels.size() + " channels ("
+                + channels.stream().map(c -> "«" + c.name() + "»").collect(Collectors.joining(", "))
+                + ") and none is named like the tracked channel; export the one channel with \"Export chat history\"");
+    }
+
+    private static ExportException refuse(String reason) {
+        return new ExportException(new ExportProblem(0, 0, null, reason));
+    }
+}
