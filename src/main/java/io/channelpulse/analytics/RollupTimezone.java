@@ -4,6 +4,8 @@ import io.channelpulse.network.PostCitations;
 import io.channelpulse.store.CountingState;
 import io.channelpulse.store.RecountedPosts;
 import io.channelpulse.store.StoreException;
+import io.channelpulse.terms.TermCounting;
+import io.channelpulse.terms.TermDelta;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -48,6 +50,9 @@ public class RollupTimezone {
     @Inject
     MentionRecount recount;
 
+    @Inject
+    TermCounting termCounting;
+
     void onStart(@Observes StartupEvent event) {
         begin(analytics.timezone());
         if (state().rebuilding()) {
@@ -76,7 +81,7 @@ public class RollupTimezone {
                     Log.infof("Counting by day in %s (was %s): rebuilding the rollups from the posts in the background",
                             zone, counted == null ? "not recorded" : counted);
                     try (Statement statement = connection.createStatement()) {
-                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, daily_citations, daily_forward_lags");
+                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, daily_citations, daily_forward_lags, daily_terms");
                     }
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET zone = ?, "
@@ -161,6 +166,7 @@ public class RollupTimezone {
     private int countBatch(Connection connection, CountingState state, int limit) throws SQLException {
         NameMatcher names = watchlist.current(connection);
         RecountedPosts recounted = new RecountedPosts(state.cursorChannel(), state.zone());
+        TermDelta terms = termCounting.delta(state.cursorChannel(), state.zone());
         long last = state.cursorPost();
         int posts = 0;
         try (PreparedStatement query = connection.prepareStatement("""
@@ -179,10 +185,12 @@ public class RollupTimezone {
                             rs.getTimestamp(5).toInstant(), service, names, state.zone());
                     recounted.count(last, facts, PostCitations.of(rs.getString(2), links, rs.getString(7), service),
                             (Long) rs.getObject(6), strings(rs.getArray(8)), strings(rs.getArray(9)));
+                    terms.recount(facts, rs.getString(2));
                 }
             }
         }
         recounted.write(connection);
+        terms.write(connection);
         try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET cursor_post = ?")) {
             update.setLong(1, last);
             update.executeUpdate();

@@ -8,6 +8,8 @@ import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.telegram.ChannelHeader;
 import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.network.PostCitations;
+import io.channelpulse.terms.TermCounting;
+import io.channelpulse.terms.TermDelta;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -73,6 +75,9 @@ public class PostStore {
     @Inject
     AnalyticsConfig analytics;
 
+    @Inject
+    TermCounting termCounting;
+
     /** Stores the posts of one page in the caller's transaction (or a new one). */
     @Transactional
     public StoredPage storePosts(long channelId, List<ParsedPost> posts, Instant seenAt) {
@@ -89,6 +94,7 @@ public class PostStore {
             Map<Long, PostFacts> facts = new HashMap<>();
             RollupDelta rollups = new RollupDelta(channelId);
             CitationDelta citations = new CitationDelta(channelId);
+            TermDelta terms = termCounting.delta(channelId, zone);
             List<ParsedPost> addedPosts = new ArrayList<>();
             List<ParsedPost> viewsChanged = new ArrayList<>();
             List<ParsedPost> editedPosts = new ArrayList<>();
@@ -117,6 +123,8 @@ public class PostStore {
                     rollups.add(counted, post.views() != null ? post.views() : before == null ? null : before.views());
                     citations.add(counted.day(), cites);
                 }
+                terms.store(before == null ? null : before.facts(), before == null ? null : before.text(), counted,
+                        post.text(), inRollups);
                 if (post.views() != null && (before == null || !Objects.equals(before.views(), post.views()))) {
                     viewsChanged.add(post);
                 }
@@ -124,6 +132,7 @@ public class PostStore {
             upsertPosts(connection, channelId, posts, facts, editedPosts, seenAt);
             rollups.write(connection);
             citations.write(connection);
+            terms.write(connection);
             recordEdits(connection, channelId, editedPosts, existing, seenAt);
             recordViews(connection, channelId, viewsChanged, seenAt);
             // New posts have nothing to replace; a delete would still read the channel's rows.
@@ -136,6 +145,7 @@ public class PostStore {
             ForwardLags.ofAdded(connection, channelId, addedPosts, counting);
             recordSpellings(connection, addedPosts);
             recordForwardSources(connection, addedPosts);
+            terms.writeForms(connection);
             rollups.writeTotals(connection);
             long oldest = posts.stream().mapToLong(ParsedPost::id).min().orElse(0);
             long newest = posts.stream().mapToLong(ParsedPost::id).max().orElse(0);
