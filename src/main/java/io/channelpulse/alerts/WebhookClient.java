@@ -54,8 +54,7 @@ class WebhookClient {
     @Inject
     AlertsConfig config;
 
-    /** How host names are looked up; a test may put a table here to stand for DNS. */
-    WebhookAddress.Resolver resolver = InetAddress::getAllByName;
+    private volatile WebhookAddress.Resolver resolver = InetAddress::getAllByName;
 
     private HttpClient client;
 
@@ -65,6 +64,11 @@ class WebhookClient {
         // a new connection per delivery: a pooled one would have been checked against an older lookup
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout).setKeepAlive(false)
                 .setForceSni(true).setVerifyHost(true));
+    }
+
+    /** How host names are looked up from now on: DNS in the app; tests put a table here to stand for DNS. */
+    void resolveWith(WebhookAddress.Resolver resolver) {
+        this.resolver = resolver;
     }
 
     @PreDestroy
@@ -81,19 +85,28 @@ class WebhookClient {
                     throw new Failed("More than " + config.maxRedirects() + " redirects; the last to " + reply.location(),
                             reply.status());
                 }
-                try {
-                    uri = checked(uri.resolve(reply.location()).toString());
-                } catch (Failed refused) {
-                    throw new Failed("Redirect (HTTP " + reply.status() + ") not followed: " + refused.getMessage(),
-                            reply.status());
-                } catch (IllegalArgumentException e) {
-                    throw new Failed("Redirect (HTTP " + reply.status() + ") to an unusable Location: "
-                            + reply.location(), reply.status());
-                }
+                uri = redirect(uri, reply);
                 continue;
             }
             return new Answer(reply.status(), uri.toString());
         }
+    }
+
+    /** Where a redirect points, if a webhook may go there; otherwise the delivery fails saying why. */
+    private URI redirect(URI from, Reply reply) throws Failed {
+        String refused = "Redirect (HTTP " + reply.status() + ") not followed: ";
+        URI target;
+        try {
+            target = WebhookAddress.parse(from.resolve(reply.location()).toString());
+        } catch (IllegalArgumentException e) {
+            throw new Failed(refused + "Location " + reply.location() + ": " + e.getMessage(), reply.status());
+        }
+        try {
+            WebhookAddress.addresses(target, resolver);
+        } catch (IllegalArgumentException e) {
+            throw new Failed(refused + "Refused " + target + ": " + e.getMessage(), reply.status());
+        }
+        return target;
     }
 
     private URI checked(String url) throws Failed {
