@@ -10,16 +10,16 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Runs a read-only query whose parameters may include id or key arrays. */
-final class Sql {
+public final class Sql {
 
-    interface RowReader {
+    public interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
 
     private Sql() {
     }
 
-    static void query(DataSource dataSource, String sql, List<Object> parameters, RowReader reader) {
+    public static void query(DataSource dataSource, String sql, List<Object> parameters, RowReader reader) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
