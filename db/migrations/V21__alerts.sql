@@ -30,12 +30,13 @@ CREATE TABLE webhook_deliveries (
     created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
     claimed_at      TIMESTAMPTZ,
     sent_at         TIMESTAMPTZ,
-    next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    -- when a failed delivery is tried again; a pending one goes out at the next pass
+    next_attempt_at TIMESTAMPTZ,
     response_status INTEGER,
     last_error      TEXT,
     UNIQUE (webhook_id, event_key)
 );
-CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status IN ('pending', 'failed');
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (id) WHERE status IN ('pending', 'failed');
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (webhook_id, id DESC);
 
 -- A subscriber with alerts gets a short mail per spike, at most one per (metric, key) and local day: the row is

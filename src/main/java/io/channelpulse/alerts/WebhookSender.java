@@ -106,8 +106,8 @@ public class WebhookSender {
         return Jdbc.query(dataSource, """
                         UPDATE webhook_deliveries SET status = 'claimed', attempts = attempts + 1, claimed_at = ?
                         WHERE id = (SELECT id FROM webhook_deliveries WHERE status IN ('pending', 'failed')
-                                    AND next_attempt_at <= ? AND attempts < ? ORDER BY next_attempt_at, id
-                                    LIMIT 1 FOR UPDATE SKIP LOCKED)
+                                    AND (status = 'pending' OR next_attempt_at <= ?) AND attempts < ?
+                                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
                         AND status IN ('pending', 'failed')
                         RETURNING id, webhook_id, event, body, attempts""",
                 rs -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
@@ -170,7 +170,8 @@ public class WebhookSender {
                 rs -> new WebhookDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
                         rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
-                        waiting(rs.getString(6), rs.getInt(7)) ? rs.getTimestamp(10).toInstant() : null,
+                        waiting(rs.getString(6), rs.getInt(7)) && rs.getTimestamp(10) != null
+                                ? rs.getTimestamp(10).toInstant() : null,
                         (Integer) rs.getObject(11), rs.getString(12)),
                 webhookId, webhookId, limit);
     }
