@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * A digest as a mail: the HTML and plain-text variants of the type-safe template DigestMails/digest, rendered
  * before the mail is handed to the mailer. Rendering first means the send starts on the thread the sender picks
- * (see DigestSender#createMailContext) instead of wherever an asynchronous render happens to complete.
+ * (see OneLoopMailer#createMailContext) instead of wherever an asynchronous render happens to complete.
  */
 final class DigestMail {
 

@@ -2,15 +2,9 @@ package io.channelpulse.digest;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.ops.PulseMetrics;
-import jakarta.annotation.PostConstruct;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -40,13 +34,11 @@ public class DigestSender {
     /** What an admin's resend did. */
     public enum Resent { SENT, FAILED, NOTHING_TO_RESEND }
 
-    private static final Duration SMTP_TIMEOUT = Duration.ofSeconds(30);
-
     /** Tries at writing 'sent' after the server took the mail, 250 ms apart and doubling: about 8 s in all. */
     static final int BOOKKEEPING_ATTEMPTS = 6;
     private static final Duration BOOKKEEPING_PAUSE = Duration.ofMillis(250);
 
-    /** Far longer than any send takes (render plus SMTP_TIMEOUT): a claim this old lost its sender mid-send. */
+    /** Far longer than any send takes (render plus the 30 s SMTP timeout of OneLoopMailer): a claim this old lost its sender mid-send. */
     static final Duration ABANDONED_CLAIM = Duration.ofMinutes(10);
 
     static final String INTERRUPTED = "The sender stopped between claiming this digest and hearing back from the "
@@ -74,36 +66,10 @@ public class DigestSender {
     PublicUrlConfig publicUrl;
 
     @Inject
-    Vertx vertx;
-
-    @Inject
-    ReactiveMailer mailer;
+    OneLoopMailer mailer;
 
     @Inject
     PulseMetrics metrics;
-
-    /**
-     * The event loop every send starts on. The Vert.x mail client installs its reply handler on a new connection
-     * from the context the send was started on, while the socket reads on the context that opened it; started
-     * from a thread without a Vert.x context (the scheduler, a request, a test) those can be two event loops, and
-     * a server greeting read before the handler is in place is dropped: the send then hangs until the server
-     * gives up. One event-loop context for every send keeps opening, greeting and handler on one thread.
-     */
-    private Context mailContext;
-
-    /**
-     * The event-loop context of the thread that first uses this bean, through public API only: on a thread without
-     * a context Vert.x makes a new event-loop context; on a request's or a job's duplicated context, its root is
-     * the event loop it belongs to.
-     */
-    @PostConstruct
-    void createMailContext() {
-        Context context = VertxContext.getRootContext(vertx.getOrCreateContext());
-        if (!context.isEventLoopContext()) {
-            throw new IllegalStateException("The digest mailer needs an event-loop context, got " + context);
-        }
-        mailContext = context;
-    }
 
     /** Every minute: the newest due day to whoever has not had it, then the failed sends whose retry time has come. */
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -213,9 +179,7 @@ public class DigestSender {
     private boolean deliver(Subscriber subscriber, Digest digest, LocalDate day, Instant now) {
         try {
             Mail mail = DigestMail.of(digest.forSubscriber(unsubscribeUrl(subscriber.id())), subscriber.email());
-            Uni.createFrom().deferred(() -> mailer.send(mail))
-                    .runSubscriptionOn(task -> mailContext.runOnContext(ignored -> task.run()))
-                    .await().atMost(SMTP_TIMEOUT);
+            mailer.send(mail);
             metrics.digestSent();
         } catch (RuntimeException e) {
             metrics.digestFailed();

@@ -10,17 +10,20 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Small autocommit JDBC helpers: every call is its own committed transaction. */
-final class Jdbc {
+/**
+ * Small autocommit JDBC helpers: every call is its own committed transaction. Shared by the parts whose claim rows
+ * must be committed before anything goes out (the digest, alerts).
+ */
+public final class Jdbc {
 
-    interface Row<T> {
+    public interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
     private Jdbc() {
     }
 
-    static <T> List<T> query(DataSource dataSource, String sql, Row<T> row, Object... parameters) {
+    public static <T> List<T> query(DataSource dataSource, String sql, Row<T> row, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rs = statement.executeQuery()) {
@@ -30,16 +33,16 @@ final class Jdbc {
             }
             return result;
         } catch (SQLException e) {
-            throw new StoreException("Could not read digest data", e);
+            throw new StoreException("Could not read from the database", e);
         }
     }
 
-    static int update(DataSource dataSource, String sql, Object... parameters) {
+    public static int update(DataSource dataSource, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("Could not write digest data", e);
+            throw new StoreException("Could not write to the database", e);
         }
     }
 
@@ -59,7 +62,7 @@ final class Jdbc {
         return statement;
     }
 
-    static List<String> strings(java.sql.Array array) throws SQLException {
+    public static List<String> strings(java.sql.Array array) throws SQLException {
         return array == null ? null : List.of((String[]) array.getArray());
     }
 }

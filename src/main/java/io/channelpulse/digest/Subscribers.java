@@ -22,7 +22,7 @@ public class Subscribers {
     /** Something@domain.tld without spaces: what a mail server will take, not a full RFC 5322 parser. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;.]+");
 
-    private static final String COLUMNS = "id, email, channels, created_at, unsubscribed_at";
+    private static final String COLUMNS = "id, email, channels, alerts, created_at, unsubscribed_at";
 
     public record Saved(Subscriber subscriber, boolean created) {
     }
@@ -32,6 +32,11 @@ public class Subscribers {
 
     /** Checks the address and the channels (each must be tracked), then adds or re-activates the subscriber. */
     public Saved subscribe(String email, List<String> channels) {
+        return subscribe(email, channels, null);
+    }
+
+    /** As {@link #subscribe(String, List)}; {@code alerts} null keeps what an existing subscriber had (new: off). */
+    public Saved subscribe(String email, List<String> channels, Boolean alerts) {
         String address = email == null ? "" : email.strip();
         if (address.isEmpty()) {
             throw new BadParameterException("email", "is required, e.g. {\"email\": \"you@example.org\"}");
@@ -40,13 +45,15 @@ public class Subscribers {
             throw new BadParameterException("email", "'" + address + "' is not an e-mail address like you@example.org");
         }
         String[] handles = canonicalHandles(channels);
-        List<Subscriber> updated = Jdbc.query(dataSource, "UPDATE digest_subscribers SET channels = ?, unsubscribed_at = NULL "
-                + "WHERE lower(email) = lower(?) RETURNING " + COLUMNS, Subscribers::read, handles, address);
+        List<Subscriber> updated = Jdbc.query(dataSource, "UPDATE digest_subscribers SET channels = ?, unsubscribed_at = NULL, "
+                + "alerts = COALESCE(?, alerts) WHERE lower(email) = lower(?) RETURNING " + COLUMNS, Subscribers::read,
+                handles, alerts, address);
         if (!updated.isEmpty()) {
             return new Saved(updated.get(0), false);
         }
-        List<Subscriber> inserted = Jdbc.query(dataSource, "INSERT INTO digest_subscribers (email, channels) VALUES (?, ?) "
-                + "ON CONFLICT DO NOTHING RETURNING " + COLUMNS, Subscribers::read, address, handles);
+        List<Subscriber> inserted = Jdbc.query(dataSource, "INSERT INTO digest_subscribers (email, channels, alerts) "
+                + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING " + COLUMNS, Subscribers::read, address, handles,
+                Boolean.TRUE.equals(alerts));
         if (inserted.isEmpty()) { // added by someone else in between
             return new Saved(byEmail(address).orElseThrow(), false);
         }
@@ -107,8 +114,8 @@ public class Subscribers {
     }
 
     static Subscriber read(ResultSet rs) throws SQLException {
-        java.sql.Timestamp unsubscribed = rs.getTimestamp(5);
-        return new Subscriber(rs.getLong(1), rs.getString(2), Jdbc.strings(rs.getArray(3)),
-                rs.getTimestamp(4).toInstant(), unsubscribed == null ? null : unsubscribed.toInstant());
+        java.sql.Timestamp unsubscribed = rs.getTimestamp(6);
+        return new Subscriber(rs.getLong(1), rs.getString(2), Jdbc.strings(rs.getArray(3)), rs.getBoolean(4),
+                rs.getTimestamp(5).toInstant(), unsubscribed == null ? null : unsubscribed.toInstant());
     }
 }

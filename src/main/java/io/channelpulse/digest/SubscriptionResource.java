@@ -39,8 +39,12 @@ import java.util.List;
 @APIResponse(responseCode = "503", ref = ApiDocument.DATABASE_AWAY)
 public class SubscriptionResource {
 
-    /** The body of POST /api/subscriptions. */
-    public record Subscribe(String email, List<String> channels) {
+    /**
+     * The body of POST /api/subscriptions.
+     *
+     * @param alerts true: also a short mail per spike, at most one per key and day; null keeps what it was (new: off)
+     */
+    public record Subscribe(String email, List<String> channels, Boolean alerts) {
     }
 
     @Inject
@@ -60,7 +64,8 @@ public class SubscriptionResource {
     @Path("/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe an e-mail address to the daily digest",
-            description = "channels limits the digest to those channels; null or empty: all channels")
+            description = "channels limits the digest (and the spike alerts) to those channels; null or "
+                    + "empty: all channels. alerts: true adds a short mail per spike, at most one per key and day")
     @APIResponse(responseCode = "201", description = "Subscribed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscriber.class)))
     @APIResponse(responseCode = "200", description = "Already subscribed; the channels are updated",
@@ -70,7 +75,7 @@ public class SubscriptionResource {
         if (body == null) {
             throw new BadParameterException("email", "is required, e.g. {\"email\": \"you@example.org\", \"channels\": [\"EmbUSA\"]}");
         }
-        Subscribers.Saved saved = subscribers.subscribe(body.email(), body.channels());
+        Subscribers.Saved saved = subscribers.subscribe(body.email(), body.channels(), body.alerts());
         if (saved.created()) {
             return Response.created(URI.create("/api/subscriptions/" + saved.subscriber().id()))
                     .entity(saved.subscriber()).build();

@@ -1,5 +1,6 @@
 package io.channelpulse.store;
 
+import io.channelpulse.alerts.PostEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,6 +35,9 @@ public class PostDeletions {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    PostEvents postEvents;
 
     /**
      * Compares a page with the stored posts its range covers. Posts on the page end any open episode (a deleted
@@ -80,6 +84,7 @@ public class PostDeletions {
                     WHERE channel_id = ? AND post_id = ANY (?) AND reappeared_at IS NULL AND confirmed_at IS NULL
                     RETURNING post_id""", PostStore.utc(seenAt), channelId, gone);
             markDeleted(connection, channelId, confirmed.toArray(Long[]::new), seenAt);
+            postEvents.deleted(connection, channelId, confirmed, seenAt);
             List<Long> candidates = ids(connection, """
                     INSERT INTO post_deletions (channel_id, post_id, missing_at)
                     SELECT ?, id, ? FROM unnest(?::bigint[]) AS gone (id)
@@ -100,6 +105,7 @@ public class PostDeletions {
                     WHERE channel_id = ? AND post_id = ? AND reappeared_at IS NULL AND confirmed_at IS NULL
                     RETURNING post_id""", PostStore.utc(at), channelId, postId);
             markDeleted(connection, channelId, confirmed.toArray(Long[]::new), at);
+            postEvents.deleted(connection, channelId, confirmed, at);
             return !confirmed.isEmpty();
         } catch (SQLException e) {
             throw new StoreException("Could not mark post " + postId + " of channel " + channelId + " deleted", e);

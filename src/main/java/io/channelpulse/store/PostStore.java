@@ -1,5 +1,6 @@
 package io.channelpulse.store;
 
+import io.channelpulse.alerts.PostEvents;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Counting;
 import io.channelpulse.analytics.NameMatcher;
@@ -78,6 +79,9 @@ public class PostStore {
     @Inject
     TermCounting termCounting;
 
+    @Inject
+    PostEvents postEvents;
+
     /** Stores the posts of one page in the caller's transaction (or a new one). */
     @Transactional
     public StoredPage storePosts(long channelId, List<ParsedPost> posts, Instant seenAt) {
@@ -134,6 +138,8 @@ public class PostStore {
             citations.write(connection);
             terms.write(connection);
             recordEdits(connection, channelId, editedPosts, existing, seenAt);
+            postEvents.edited(connection, channelId, editedPosts.stream().map(p -> new PostEvents.Edit(p.id(),
+                    p.publishedAt(), existing.get(p.id()).text(), p.text())).toList(), seenAt);
             recordViews(connection, channelId, viewsChanged, seenAt);
             // New posts have nothing to replace; a delete would still read the channel's rows.
             Long[] storedIds = existing.keySet().toArray(Long[]::new);

@@ -1,12 +1,12 @@
 package io.channelpulse.web;
 
 /** The {@code limit} parameter: a whole number within bounds, or the default when absent. */
-final class Limits {
+public final class Limits {
 
     private Limits() {
     }
 
-    static int parse(String value, int defaultLimit, int max) {
+    public static int parse(String value, int defaultLimit, int max) {
         if (value == null || value.isBlank()) {
             return defaultLimit;
         }

@@ -1,5 +1,9 @@
 package io.channelpulse.web.pages;
 
+import io.channelpulse.alerts.Webhook;
+import io.channelpulse.alerts.WebhookDelivery;
+import io.channelpulse.alerts.WebhookSender;
+import io.channelpulse.alerts.Webhooks;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.MentionRecount;
 import io.channelpulse.analytics.SeriesQuery;
@@ -70,8 +74,8 @@ public class AdminPages {
 
     public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
                             List<Subscriber> subscribers, Deliveries.LastDay lastDigest, List<Delivery> deliveries,
-                            DemoData.Progress demo, List<DiscoveredChannel> worthAdding, String message, String csrf,
-                            ZoneId zone) {
+                            DemoData.Progress demo, List<DiscoveredChannel> worthAdding, List<Webhook> webhooks,
+                            List<WebhookDelivery> webhookDeliveries, String message, String csrf, ZoneId zone) {
     }
 
     /** How many of the channels worth adding the admin page lists, from the last 30 days. */
@@ -84,6 +88,9 @@ public class AdminPages {
     static final String CSRF = "pulse-csrf";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Webhook deliveries on the page; the API pages further back. */
+    static final int WEBHOOK_LOG = 30;
 
     @Inject
     ChannelRegistry registry;
@@ -107,6 +114,12 @@ public class AdminPages {
     DemoData demo;
 
     @Inject
+    Webhooks webhooks;
+
+    @Inject
+    WebhookSender webhookSender;
+
+    @Inject
     AnalyticsConfig analytics;
 
     @Inject
@@ -128,7 +141,8 @@ public class AdminPages {
         String csrf = csrfToken(csrfCookie);
         String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
                 watchlist.entities(), recount.progress(), subscribers.list(), deliveries.lastDay().orElse(null),
-                deliveries.needingAttention(), demo.progress(), worthAdding(), message, csrf, analytics.timezone()))
+                deliveries.needingAttention(), demo.progress(), worthAdding(), webhooks.list(),
+                webhookSender.log(null, WEBHOOK_LOG), message, csrf, analytics.timezone()))
                 .render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(csrfCookie(csrf)).build();
     }
@@ -248,15 +262,16 @@ public class AdminPages {
     @Path("/subscribers")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addSubscriber(@RestForm String email, @RestForm String channels, @RestForm String csrf,
-                                  @CookieParam(CSRF) String csrfCookie) {
+    public Response addSubscriber(@RestForm String email, @RestForm String channels, @RestForm String alerts,
+                                  @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
         checkCsrf(csrf, csrfCookie);
         List<String> handles = channels == null ? List.of() : Arrays.stream(channels.split("[,\\s]+"))
                 .map(String::strip).filter(c -> !c.isEmpty()).toList();
         try {
-            Subscribers.Saved saved = subscribers.subscribe(email, handles);
+            Subscribers.Saved saved = subscribers.subscribe(email, handles, alerts != null);
             return back((saved.created() ? "Subscribed " : "Updated ") + saved.subscriber().email() + " ("
-                    + saved.subscriber().channelList() + ")");
+                    + saved.subscriber().channelList() + (saved.subscriber().alerts() ? ", with spike alerts" : "")
+                    + ")");
         } catch (BadParameterException e) {
             return back(e.getMessage());
         }
@@ -292,6 +307,35 @@ public class AdminPages {
             case NOTHING_TO_RESEND -> "The digest of " + date + " to " + whose + " has nothing to resend: it was sent "
                     + "or is being sent";
         });
+    }
+
+    @POST
+    @Path("/webhooks")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addWebhook(@RestForm String url, @RestForm String secret, @RestForm String metrics,
+                               @RestForm List<String> events, @RestForm String csrf,
+                               @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
+        List<String> chosen = metrics == null ? List.of() : Arrays.stream(metrics.split("[,\\s]+"))
+                .map(String::strip).filter(m -> !m.isEmpty()).toList();
+        try {
+            Webhook webhook = webhooks.register(url, secret, chosen, events);
+            return back("Added the webhook " + webhook.url() + " (" + webhook.eventList() + "; "
+                    + webhook.metricList() + ")");
+        } catch (BadParameterException e) {
+            return back(e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/webhooks/{id}/delete")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteWebhook(@PathParam("id") long id, @RestForm String csrf,
+                                  @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
+        return back(webhooks.delete(id) ? "Removed the webhook and its delivery log" : "No such webhook");
     }
 
     @POST
