@@ -93,10 +93,10 @@ public class SpikeFinder {
                     Instant end = DAY.equals(bucket)
                             ? LocalDate.ofInstant(j.busy().t(), zone).plusDays(1).atStartOfDay(zone).toInstant()
                             : j.busy().t().plus(Duration.ofHours(1));
-                    return new Spike(j.busy().metric(), j.busy().key(),
-                            labels.get(j.busy().metric()).get(j.busy().key()), bucket, j.busy().t(), j.busy().count(),
+                    String label = labels.get(j.busy().metric()).get(j.busy().key());
+                    return new Spike(j.busy().metric(), j.busy().key(), label, bucket, j.busy().t(), j.busy().count(),
                             j.verdict().expected(), j.verdict().score(),
-                            posts.links(j.busy().metric(), j.busy().key(), j.busy().t(), end, channelIds));
+                            posts.links(j.busy().metric(), j.busy().key(), label, j.busy().t(), end, channelIds));
                 })
                 .toList();
     }
@@ -109,8 +109,9 @@ public class SpikeFinder {
         Map<String, Map<String, String>> labels = new HashMap<>();
         judged.stream().collect(Collectors.groupingBy(j -> j.busy().metric(),
                         Collectors.mapping(j -> j.busy().key(), Collectors.toSet())))
-                .forEach((metric, keys) -> labels.put(metric,
-                        top.labels(Metric.of(metric).orElseThrow(), List.copyOf(keys))));
+                .forEach((metric, keys) -> labels.put(metric, metric.equals(SpikeCounts.NAME)
+                        ? counts.nameLabels(List.copyOf(keys))
+                        : top.labels(Metric.of(metric).orElseThrow(), List.copyOf(keys))));
         return labels;
     }
 }

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The posts that drove a spike: its bucket's most viewed posts naming the key, as t.me links. */
+/**
+ * The posts that drove a spike: its bucket's most viewed posts naming the key, as t.me links. A name candidate is
+ * found by full-text search for its label as a phrase, which the russian configuration stems as the name's key
+ * was stemmed, so every word form of it matches (posts_text_search).
+ */
 @ApplicationScoped
 class SpikePosts {
 
@@ -19,14 +23,16 @@ class SpikePosts {
     @Inject
     DataSource dataSource;
 
-    List<String> links(String metric, String key, Instant start, Instant end, List<Long> channelIds) {
+    List<String> links(String metric, String key, String label, Instant start, Instant end, List<Long> channelIds) {
         String match = switch (metric) {
+            case "name" -> "to_tsvector('russian', p.text) @@ phraseto_tsquery('russian', ?)";
             case "topic" -> "p.hashtags @> ARRAY[?]::text[]";
             case "mention" -> "p.mentions @> ARRAY[?]::text[]";
             case "forward" -> "lower(p.forwarded_handle) = ?";
             default -> throw new IllegalArgumentException("no posts for metric " + metric);
         };
-        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end), key));
+        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end),
+                metric.equals("name") ? label : key));
         String sql = "SELECT c.handle, p.id FROM posts p JOIN channels c ON c.id = p.channel_id"
                 + " WHERE p.kind = 'post' AND p.published_at >= ? AND p.published_at < ? AND " + match;
         if (channelIds != null) {
