@@ -76,7 +76,7 @@ public class DigestContent {
         // more than shown, so that rising names below the top few can still be found
         var topics = topQuery.top(Metric.TOPIC, ids, day, day, baseline, TopQuery.Order.COUNT, 50);
         var mentions = topQuery.top(Metric.MENTION, ids, day, day, baseline, TopQuery.Order.COUNT, 50);
-        List<Spike> spikes = spikeFinder.find(start, end, ids, SpikeFinder.DAY);
+        List<Spike> spikes = spikeFinder.find(start, end, ids, SpikeFinder.DAY, LIMIT);
         return builder.build(day, zone, publicUrl.base(), channels, counts, topics, mentions, posts, changes, spikes,
                 LIMIT);
     }

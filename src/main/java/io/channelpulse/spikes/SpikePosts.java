@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The posts that drove a spike: its bucket's most viewed posts naming the key, as t.me links. A name candidate is
- * found by full-text search for its label as a phrase, which the russian configuration stems as the name's key
- * was stemmed, so every word form of it matches (posts_text_search).
+ * The posts that drove a spike: its bucket's most viewed posts naming the key, as t.me links. The bucket's posts are
+ * found by time (posts_newest) and filtered one by one: a bucket holds a few thousand posts at most, while a key's
+ * posts over all time, which the GIN indexes would give, can be hundreds of thousands. A name candidate is found by
+ * the forms it was written in (term_forms), as substrings.
  */
 @ApplicationScoped
 class SpikePosts {
@@ -23,16 +24,16 @@ class SpikePosts {
     @Inject
     DataSource dataSource;
 
-    List<String> links(String metric, String key, String label, Instant start, Instant end, List<Long> channelIds) {
+    List<String> links(String metric, String key, Instant start, Instant end, List<Long> channelIds) {
         String match = switch (metric) {
-            case "name" -> "to_tsvector('russian', p.text) @@ phraseto_tsquery('russian', ?)";
-            case "topic" -> "p.hashtags @> ARRAY[?]::text[]";
-            case "mention" -> "p.mentions @> ARRAY[?]::text[]";
+            case "name" -> "p.text LIKE ANY (ARRAY(SELECT '%' || replace(replace(replace(form, '\\', '\\\\'), '%', '\\%'),"
+                    + " '_', '\\_') || '%' FROM term_forms WHERE kind = 'name' AND key = ?))";
+            case "topic" -> "? = ANY (p.hashtags)";
+            case "mention" -> "? = ANY (p.mentions)";
             case "forward" -> "lower(p.forwarded_handle) = ?";
             default -> throw new IllegalArgumentException("no posts for metric " + metric);
         };
-        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end),
-                metric.equals("name") ? label : key));
+        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end), key));
         String sql = "SELECT c.handle, p.id FROM posts p JOIN channels c ON c.id = p.channel_id"
                 + " WHERE p.kind = 'post' AND p.published_at >= ? AND p.published_at < ? AND " + match;
         if (channelIds != null) {

@@ -196,8 +196,8 @@ public class DashboardPages {
                 topicSparks.top(), topicSparks.rising(), mentionSparks.top(), mentionSparks.rising(),
                 posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
                 spikes.find(period.first().atStartOfDay(frame.zone()).toInstant(),
-                        period.last().plusDays(1).atStartOfDay(frame.zone()).toInstant(), ids, SpikeFinder.DAY)
-                        .stream().limit(SPIKES_SHOWN).toList(),
+                        period.last().plusDays(1).atStartOfDay(frame.zone()).toInstant(), ids, SpikeFinder.DAY,
+                        SPIKES_SHOWN),
                 uri.getBaseUri().toString().replaceFirst("/$", "")));
     }
 
