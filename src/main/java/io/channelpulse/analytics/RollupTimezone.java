@@ -3,6 +3,8 @@ package io.channelpulse.analytics;
 import io.channelpulse.store.CountingState;
 import io.channelpulse.store.RecountedPosts;
 import io.channelpulse.store.StoreException;
+import io.channelpulse.terms.TermCounting;
+import io.channelpulse.terms.TermDelta;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -47,6 +49,9 @@ public class RollupTimezone {
     @Inject
     MentionRecount recount;
 
+    @Inject
+    TermCounting termCounting;
+
     void onStart(@Observes StartupEvent event) {
         begin(analytics.timezone());
         if (state().rebuilding()) {
@@ -75,7 +80,7 @@ public class RollupTimezone {
                     Log.infof("Counting by day in %s (was %s): rebuilding the rollups from the posts in the background",
                             zone, counted == null ? "not recorded" : counted);
                     try (Statement statement = connection.createStatement()) {
-                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals");
+                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, daily_terms");
                     }
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET zone = ?, "
@@ -160,6 +165,7 @@ public class RollupTimezone {
     private int countBatch(Connection connection, CountingState state, int limit) throws SQLException {
         NameMatcher names = watchlist.current(connection);
         RecountedPosts recounted = new RecountedPosts(state.cursorChannel());
+        TermDelta terms = termCounting.delta(state.cursorChannel(), state.zone());
         long last = state.cursorPost();
         int posts = 0;
         try (PreparedStatement query = connection.prepareStatement("""
@@ -175,10 +181,12 @@ public class RollupTimezone {
                     PostFacts facts = Counting.facts(rs.getString(2), strings(rs.getArray(3)), rs.getString(7),
                             rs.getTimestamp(5).toInstant(), rs.getString(4).equals("service"), names, state.zone());
                     recounted.count(last, facts, (Long) rs.getObject(6), strings(rs.getArray(8)), strings(rs.getArray(9)));
+                    terms.recount(facts, rs.getString(2));
                 }
             }
         }
         recounted.write(connection);
+        terms.write(connection);
         try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET cursor_post = ?")) {
             update.setLong(1, last);
             update.executeUpdate();

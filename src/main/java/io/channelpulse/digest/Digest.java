@@ -7,7 +7,7 @@ import java.util.List;
 public record Digest(LocalDate day, String subject, String dashboardUrl, String channelsNote, boolean quiet,
                      long totalPosts, List<ChannelLine> channels, List<TermLine> topics, List<TermLine> mentions,
                      List<TermLine> rising, List<PostLine> posts, long deletedPosts, long editedPosts,
-                     List<ChangeLine> changes, String unsubscribeUrl) {
+                     List<ChangeLine> changes, List<SpikeLine> spikes, String unsubscribeUrl) {
 
     /** A channel's posts on the day. */
     public record ChannelLine(String handle, long posts, long views, String url) {
@@ -29,8 +29,15 @@ public record Digest(LocalDate day, String subject, String dashboardUrl, String 
     public record ChangeLine(String handle, long deleted, long edited, String deletedUrl, String editedUrl) {
     }
 
+    /**
+     * A spike of the day (see /api/spikes): posts against what the 28 days before predict, linked to the
+     * dashboard and to the posts that drove it on t.me.
+     */
+    public record SpikeLine(String metric, String label, long count, String expected, String url, List<String> posts) {
+    }
+
     public Digest forSubscriber(String unsubscribe) {
         return new Digest(day, subject, dashboardUrl, channelsNote, quiet, totalPosts, channels, topics, mentions,
-                rising, posts, deletedPosts, editedPosts, changes, unsubscribe);
+                rising, posts, deletedPosts, editedPosts, changes, spikes, unsubscribe);
     }
 }

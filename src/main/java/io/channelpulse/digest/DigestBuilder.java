@@ -1,6 +1,7 @@
 package io.channelpulse.digest;
 
 import io.channelpulse.analytics.TopEntry;
+import io.channelpulse.spikes.Spike;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +39,12 @@ public final class DigestBuilder {
      * @param changes  deletions and edits noticed on the day, by channel
      * @param topics   top topics of D, {@code previous} being the sum over the {@link #BASELINE_DAYS} days before
      * @param mentions top watched names of D, likewise
+     * @param spikes   the day's spikes, strongest first
      */
     public Digest build(LocalDate day, ZoneId zone, String publicUrl, List<String> channels,
                         List<ChannelCount> channelCounts, List<TopEntry> topics, List<TopEntry> mentions,
-                        List<DayPost> posts, List<ChannelChanges> changes, int limit) {
+                        List<DayPost> posts, List<ChannelChanges> changes, List<Spike> spikes,
+                        int limit) {
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         String range = "from=" + day + "&to=" + day;
         String channelParams = channels == null ? "" : channels.stream().map(c -> "&channel=" + encode(c))
@@ -71,13 +74,19 @@ public final class DigestBuilder {
                         base + "/channels/" + encode(c.handle()) + "#recently-deleted",
                         base + "/channels/" + encode(c.handle()) + "#recently-edited"))
                 .toList();
+        List<Digest.SpikeLine> spikeLines = spikes.stream().limit(limit).map(s -> new Digest.SpikeLine(s.metric(),
+                s.label(), s.count(), format(s.expected()), switch (s.metric()) {
+                    case "topic" -> base + "/topics/" + encode(s.key()) + "?" + range + channelParams;
+                    case "mention" -> base + "/mentions/" + encode(s.key()) + "?" + range + channelParams;
+                    default -> base + "/?" + range + channelParams + "#spikes";
+                }, s.posts())).toList();
         String note = channels == null ? "all channels" : channels.isEmpty() ? "no channels"
                 : String.join(", ", channels.stream().map(c -> "@" + c).toList());
         return new Digest(day, "Channel Pulse digest for " + day, base + "/?" + range + channelParams, note,
                 total == 0, total, channelLines, topicLines.stream().limit(limit).toList(),
                 mentionLines.stream().limit(limit).toList(), rising, postLines,
                 changeLines.stream().mapToLong(Digest.ChangeLine::deleted).sum(),
-                changeLines.stream().mapToLong(Digest.ChangeLine::edited).sum(), changeLines, null);
+                changeLines.stream().mapToLong(Digest.ChangeLine::edited).sum(), changeLines, spikeLines, null);
     }
 
     private static List<Digest.TermLine> terms(String kind, List<TopEntry> entries, String path, String query) {

@@ -3,6 +3,8 @@ package io.channelpulse.digest;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.TopQuery;
+import io.channelpulse.spikes.Spike;
+import io.channelpulse.spikes.SpikeFinder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,6 +29,9 @@ public class DigestContent {
 
     @Inject
     AnalyticsConfig analytics;
+
+    @Inject
+    SpikeFinder spikeFinder;
 
     @Inject
     PublicUrlConfig publicUrl;
@@ -71,7 +76,9 @@ public class DigestContent {
         // more than shown, so that rising names below the top few can still be found
         var topics = topQuery.top(Metric.TOPIC, ids, day, day, baseline, TopQuery.Order.COUNT, 50);
         var mentions = topQuery.top(Metric.MENTION, ids, day, day, baseline, TopQuery.Order.COUNT, 50);
-        return builder.build(day, zone, publicUrl.base(), channels, counts, topics, mentions, posts, changes, LIMIT);
+        List<Spike> spikes = spikeFinder.find(start, end, ids, SpikeFinder.DAY, LIMIT);
+        return builder.build(day, zone, publicUrl.base(), channels, counts, topics, mentions, posts, changes, spikes,
+                LIMIT);
     }
 
     private static Object[] parameters(Object... values) {

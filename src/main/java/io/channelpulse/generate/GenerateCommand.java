@@ -69,6 +69,7 @@ public class GenerateCommand {
         out.printf(Locale.ROOT, "generate: %,d posts in %d channels over %d year%s (%s .. %s), seed %d%n",
                 options.posts(), options.channels(), options.years(), options.years() == 1 ? "" : "s",
                 synthetic.from(), synthetic.now(), seed);
+        out.println("story days (a new name, a new tag and Maria Zakharova spike): " + synthetic.storyDays());
 
         AtomicLong stored = new AtomicLong();
         long started = System.nanoTime();

@@ -24,6 +24,11 @@ public record GenerateOptions(long posts, int channels, int years, Long seed, in
                 --years Y     the posts span the last Y years up to now (default 1, at most 30)
                 --seed S      any integer; the same seed gives the same posts (default: random, printed)
                 --threads T   channels stored at once (default 2, at most 8)
+              Events, for spikes and emerging names to find: on 1 + 2*Y story days (one of them within the last
+              five days) 60% of every channel's posts name someone never seen before (Rafael Grossi, Volker Türk,
+              Helga Schmid, in English and Russian word forms) and the watched name Maria Zakharova, and carry a
+              new tag (#AtomWatch/#АтомНадзор, #RightsReview/#ПравоваяПроверка, #ViennaRound/#ВенскийРаунд).
+              The days are printed at the start.
               Example: generate --posts 1000000 --channels 50 --years 3 --seed 42""";
 
     /** Reads the arguments; {@code args[0]} may be the command name. */

@@ -73,6 +73,7 @@ public final class SyntheticPosts {
     private final Zipf channelPopularity;
     /** Per day: the tag of a shared news event that day, or -1. */
     private final int[] eventTag;
+    private final StoryDays stories;
 
     /**
      * @param totalPosts messages over all channels, service messages included
@@ -92,6 +93,7 @@ public final class SyntheticPosts {
 
         SplittableRandom rng = new SplittableRandom(seed);
         eventTag = globalEvents(rng, years);
+        stories = new StoryDays(seed, LocalDate.ofEpochDay(firstMidnight / DAY), days, years);
 
         // Which channel is loud is random, so synthetic_01 is not always the biggest.
         int[] rankOf = permutation(rng, channels);
@@ -128,6 +130,11 @@ public final class SyntheticPosts {
 
     public Instant from() {
         return from;
+    }
+
+    /** The (UTC) days on which a story breaks: a new name, a new tag and a watched name spike (see StoryDays). */
+    public List<LocalDate> storyDays() {
+        return stories.days();
     }
 
     public Instant now() {
@@ -347,10 +354,13 @@ public final class SyntheticPosts {
         private int inDay;
         private long produced;
         private final StringBuilder text = new StringBuilder(512);
+        /** Apart from {@link #rng}, so that telling a story does not shift the random choices of the other posts. */
+        private final SplittableRandom storyRng;
 
         ChannelStream(ChannelModel model, long afterId) {
             this.model = model;
             this.rng = new SplittableRandom(model.streamSeed);
+            this.storyRng = new SplittableRandom(model.streamSeed ^ 0x5709_d4a5L);
             this.firstId = afterId + 1;
             this.nextId = afterId + 1;
         }
@@ -485,6 +495,13 @@ public final class SyntheticPosts {
                 boolean ru = model.language == 2 && rng.nextDouble() < 0.1 ? !russian : russian;
                 Vocabulary.sentence(sb, ru, rng);
             }
+            StoryDays.Story story = stories.on(day);
+            String storyTag = null;
+            if (story != null && storyRng.nextDouble() < StoryDays.SHARE) {
+                sb.append(' ');
+                story.sentence(sb, russian, storyRng);
+                storyTag = story.tag(russian);
+            }
             double roll = rng.nextDouble();
             if (roll < 0.05 && models.length > 1) {
                 String other = models[rng.nextInt(models.length)].handle;
@@ -526,7 +543,7 @@ public final class SyntheticPosts {
                     media.add(new Media("link_preview", url, title.toString(), Vocabulary.SITES[site], null, List.of()));
                 }
             }
-            appendTags(sb);
+            appendTags(sb, storyTag);
         }
 
         private int sentenceCount() {
@@ -534,9 +551,13 @@ public final class SyntheticPosts {
             return roll < 0.20 ? 1 : roll < 0.45 ? 2 : roll < 0.65 ? 3 : roll < 0.80 ? 4 : roll < 0.92 ? 5 : 6;
         }
 
-        private void appendTags(StringBuilder sb) {
+        /** @param storyTag the tag of the story the post tells, first among its tags; or null */
+        private void appendTags(StringBuilder sb, String storyTag) {
             double roll = rng.nextDouble() / model.tagRate;
             int count = roll < 0.05 ? 4 : roll < 0.15 ? 3 : roll < 0.35 ? 2 : roll < 0.65 ? 1 : 0;
+            if (storyTag != null) {
+                count = Math.max(1, count);
+            }
             int event = eventTag[day];
             if (event >= 0 && rng.nextDouble() < 0.6) {
                 count = Math.max(1, count);
@@ -550,11 +571,16 @@ public final class SyntheticPosts {
             if (event >= 0) {
                 chosen.add(event);
             }
-            for (int attempts = 0; chosen.size() < count && attempts < 12; attempts++) {
+            int fromVocabulary = storyTag == null ? count : count - 1;
+            for (int attempts = 0; chosen.size() < fromVocabulary && attempts < 12; attempts++) {
                 chosen.add(Vocabulary.TAG_RANKS.sample(rng));
             }
             sb.append(rng.nextDouble() < 0.8 ? "\n\n" : " ");
             boolean first = true;
+            if (storyTag != null) {
+                sb.append('#').append(storyTag);
+                first = false;
+            }
             for (int tag : chosen) {
                 if (!first) {
                     sb.append(' ');

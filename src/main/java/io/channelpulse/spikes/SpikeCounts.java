@@ -14,17 +14,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.channelpulse.terms.Term;
+import io.channelpulse.terms.TermExtractor;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The counts spikes are judged on. Days come from the daily rollups (daily_totals over all channels,
- * daily_counts for some); hours from the posts of the period themselves, which the posts_newest index bounds to
- * the period, so no hourly rollup has to be kept.
+ * daily_counts for some, daily_terms for name candidates); hours from the posts of the period themselves, which
+ * the posts_newest index bounds to the period, so no hourly rollup has to be kept.
  */
 @ApplicationScoped
 class SpikeCounts {
 
-    /** The metrics the rollups count and spikes are found for; name candidates come from the terms rollup. */
+    /** The metrics of daily_counts; name candidates ({@value #NAME}) come from daily_terms. */
     static final String[] ROLLUP_METRICS = {"topic", "mention", "forward"};
+    static final String NAME = "name";
 
     record Key(String metric, String key) {
     }
@@ -51,6 +55,14 @@ class SpikeCounts {
         } else {
             sql = "SELECT metric, key, day, sum(posts) FROM daily_counts WHERE metric = ANY (?) AND day BETWEEN ? AND ?"
                     + " AND channel_id = ANY (?) GROUP BY 1, 2, 3 HAVING sum(posts) >= ?";
+            parameters.add(channelIds.toArray(Long[]::new));
+        }
+        parameters.add(minCount);
+        sql += " UNION ALL SELECT 'name', key, day, sum(posts) FROM daily_terms WHERE kind = 'name' AND day BETWEEN ? AND ?"
+                + (channelIds == null ? "" : " AND channel_id = ANY (?)") + " GROUP BY 2, 3 HAVING sum(posts) >= ?";
+        parameters.add(first);
+        parameters.add(last);
+        if (channelIds != null) {
             parameters.add(channelIds.toArray(Long[]::new));
         }
         parameters.add(minCount);
@@ -85,7 +97,44 @@ class SpikeCounts {
         List<Busy> busy = new ArrayList<>();
         Sql.query(dataSource, sql, parameters, rs -> busy.add(new Busy(rs.getString(1), rs.getString(2),
                 rs.getObject(3, LocalDateTime.class).atZone(zone).toInstant(), rs.getLong(4))));
+        busy.addAll(busyNameHours(from, to, channelIds, minCount, zone));
         return busy;
+    }
+
+    /** Name candidates have no hourly counts anywhere: the period's posts are read and their names found again. */
+    private List<Busy> busyNameHours(Instant from, Instant to, List<Long> channelIds, int minCount, ZoneId zone) {
+        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        String sql = "SELECT published_at, text FROM posts WHERE kind = 'post' AND published_at >= ? AND published_at < ?";
+        if (channelIds != null) {
+            sql += " AND channel_id = ANY (?)";
+            parameters.add(channelIds.toArray(Long[]::new));
+        }
+        Map<Key, Map<Instant, Long>> counts = new HashMap<>();
+        Sql.query(dataSource, sql, parameters, rs -> {
+            Instant hour = rs.getTimestamp(1).toInstant().atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
+            for (Term term : TermExtractor.terms(rs.getString(2))) {
+                if (term.kind().equals(Term.NAME)) {
+                    counts.computeIfAbsent(new Key(NAME, term.key()), k -> new HashMap<>()).merge(hour, 1L, Long::sum);
+                }
+            }
+        });
+        List<Busy> busy = new ArrayList<>();
+        counts.forEach((key, hours) -> hours.forEach((hour, count) -> {
+            if (count >= minCount) {
+                busy.add(new Busy(NAME, key.key(), hour, count));
+            }
+        }));
+        return busy;
+    }
+
+    /** A name candidate's label: the form it is most often written in. */
+    Map<String, String> nameLabels(List<String> keys) {
+        Map<String, String> labels = new HashMap<>();
+        Sql.query(dataSource, "SELECT DISTINCT ON (key) key, form FROM term_forms WHERE kind = 'name' AND key = ANY (?)"
+                        + " ORDER BY key, posts DESC, form", List.of((Object) keys.toArray(String[]::new)),
+                rs -> labels.put(rs.getString(1), rs.getString(2)));
+        keys.forEach(key -> labels.putIfAbsent(key, key));
+        return labels;
     }
 
     /**
@@ -98,6 +147,24 @@ class SpikeCounts {
                 .orElseThrow().minusDays(baselineDays);
         LocalDate last = busy.stream().map(b -> LocalDate.ofInstant(b.t(), zone)).max(LocalDate::compareTo)
                 .orElseThrow();
+        Map<Key, Map<LocalDate, Long>> days = new HashMap<>();
+        List<Key> names = keys.stream().filter(k -> k.metric().equals(NAME)).toList();
+        keys = keys.stream().filter(k -> !k.metric().equals(NAME)).toList();
+        if (!names.isEmpty()) {
+            List<Object> parameters = new ArrayList<>(List.of(names.stream().map(Key::key).toArray(String[]::new),
+                    first, last));
+            String sql = "SELECT key, day, sum(posts) FROM daily_terms WHERE kind = 'name' AND key = ANY (?)"
+                    + " AND day BETWEEN ? AND ?";
+            if (channelIds != null) {
+                sql += " AND channel_id = ANY (?)";
+                parameters.add(channelIds.toArray(Long[]::new));
+            }
+            Sql.query(dataSource, sql + " GROUP BY 1, 2", parameters, rs -> days.computeIfAbsent(
+                    new Key(NAME, rs.getString(1)), k -> new HashMap<>()).put(rs.getObject(2, LocalDate.class), rs.getLong(3)));
+        }
+        if (keys.isEmpty()) {
+            return days;
+        }
         List<Object> parameters = new ArrayList<>(List.of(keys.stream().map(Key::metric).toArray(String[]::new),
                 keys.stream().map(Key::key).toArray(String[]::new), first, last));
         String sql = channelIds == null
@@ -109,7 +176,6 @@ class SpikeCounts {
         if (channelIds != null) {
             parameters.add(channelIds.toArray(Long[]::new));
         }
-        Map<Key, Map<LocalDate, Long>> days = new HashMap<>();
         Sql.query(dataSource, sql, parameters, rs -> days.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)),
                 k -> new HashMap<>()).put(rs.getObject(3, LocalDate.class), rs.getLong(4)));
         return days;

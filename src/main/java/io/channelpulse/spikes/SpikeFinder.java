@@ -57,6 +57,11 @@ public class SpikeFinder {
      * @return the spikes, highest score first
      */
     public List<Spike> find(Instant from, Instant to, List<Long> channelIds, String bucket) {
+        return find(from, to, channelIds, bucket, Integer.MAX_VALUE);
+    }
+
+    /** The {@code limit} strongest spikes: only their posts are looked up, as a panel that shows a few needs. */
+    public List<Spike> find(Instant from, Instant to, List<Long> channelIds, String bucket, int limit) {
         if (!DAY.equals(bucket) && !HOUR.equals(bucket)) {
             throw new IllegalArgumentException("bucket must be day or hour, not " + bucket);
         }
@@ -89,12 +94,13 @@ public class SpikeFinder {
         return judged.stream()
                 .sorted(Comparator.comparingDouble((Judged j) -> j.verdict().score()).reversed()
                         .thenComparing(j -> j.busy().t()).thenComparing(j -> j.busy().key()))
+                .limit(limit)
                 .map(j -> {
                     Instant end = DAY.equals(bucket)
                             ? LocalDate.ofInstant(j.busy().t(), zone).plusDays(1).atStartOfDay(zone).toInstant()
                             : j.busy().t().plus(Duration.ofHours(1));
-                    return new Spike(j.busy().metric(), j.busy().key(),
-                            labels.get(j.busy().metric()).get(j.busy().key()), bucket, j.busy().t(), j.busy().count(),
+                    String label = labels.get(j.busy().metric()).get(j.busy().key());
+                    return new Spike(j.busy().metric(), j.busy().key(), label, bucket, j.busy().t(), j.busy().count(),
                             j.verdict().expected(), j.verdict().score(),
                             posts.links(j.busy().metric(), j.busy().key(), j.busy().t(), end, channelIds));
                 })
@@ -109,8 +115,9 @@ public class SpikeFinder {
         Map<String, Map<String, String>> labels = new HashMap<>();
         judged.stream().collect(Collectors.groupingBy(j -> j.busy().metric(),
                         Collectors.mapping(j -> j.busy().key(), Collectors.toSet())))
-                .forEach((metric, keys) -> labels.put(metric,
-                        top.labels(Metric.of(metric).orElseThrow(), List.copyOf(keys))));
+                .forEach((metric, keys) -> labels.put(metric, metric.equals(SpikeCounts.NAME)
+                        ? counts.nameLabels(List.copyOf(keys))
+                        : top.labels(Metric.of(metric).orElseThrow(), List.copyOf(keys))));
         return labels;
     }
 }

@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The posts that drove a spike: its bucket's most viewed posts naming the key, as t.me links. */
+/**
+ * The posts that drove a spike: its bucket's most viewed posts naming the key, as t.me links. The bucket's posts are
+ * found by time (posts_newest) and filtered one by one: a bucket holds a few thousand posts at most, while a key's
+ * posts over all time, which the GIN indexes would give, can be hundreds of thousands. A name candidate is found by
+ * the forms it was written in (term_forms), as substrings.
+ */
 @ApplicationScoped
 class SpikePosts {
 
@@ -21,8 +26,10 @@ class SpikePosts {
 
     List<String> links(String metric, String key, Instant start, Instant end, List<Long> channelIds) {
         String match = switch (metric) {
-            case "topic" -> "p.hashtags @> ARRAY[?]::text[]";
-            case "mention" -> "p.mentions @> ARRAY[?]::text[]";
+            case "name" -> "p.text LIKE ANY (ARRAY(SELECT '%' || replace(replace(replace(form, '\\', '\\\\'), '%', '\\%'),"
+                    + " '_', '\\_') || '%' FROM term_forms WHERE kind = 'name' AND key = ?))";
+            case "topic" -> "? = ANY (p.hashtags)";
+            case "mention" -> "? = ANY (p.mentions)";
             case "forward" -> "lower(p.forwarded_handle) = ?";
             default -> throw new IllegalArgumentException("no posts for metric " + metric);
         };

@@ -8,6 +8,8 @@ import io.channelpulse.analytics.PostFacts;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.telegram.ChannelHeader;
 import io.channelpulse.ingest.telegram.ParsedPost;
+import io.channelpulse.terms.TermCounting;
+import io.channelpulse.terms.TermDelta;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -76,6 +78,9 @@ public class PostStore {
     @Inject
     PostEvents postEvents;
 
+    @Inject
+    TermCounting termCounting;
+
     /** Stores the posts of one page in the caller's transaction (or a new one). */
     @Transactional
     public StoredPage storePosts(long channelId, List<ParsedPost> posts, Instant seenAt) {
@@ -91,6 +96,7 @@ public class PostStore {
             NameMatcher names = watchlist.current(connection);
             Map<Long, PostFacts> facts = new HashMap<>();
             RollupDelta rollups = new RollupDelta(channelId);
+            TermDelta terms = termCounting.delta(channelId, zone);
             List<ParsedPost> addedPosts = new ArrayList<>();
             List<ParsedPost> viewsChanged = new ArrayList<>();
             List<ParsedPost> editedPosts = new ArrayList<>();
@@ -115,12 +121,15 @@ public class PostStore {
                 if (inRollups) {
                     rollups.add(counted, post.views() != null ? post.views() : before == null ? null : before.views());
                 }
+                terms.store(before == null ? null : before.facts(), before == null ? null : before.text(), counted,
+                        post.text(), inRollups);
                 if (post.views() != null && (before == null || !Objects.equals(before.views(), post.views()))) {
                     viewsChanged.add(post);
                 }
             }
             upsertPosts(connection, channelId, posts, facts, editedPosts, seenAt);
             rollups.write(connection);
+            terms.write(connection);
             recordEdits(connection, channelId, editedPosts, existing, seenAt);
             postEvents.edited(connection, channelId, editedPosts.stream().map(p -> new PostEvents.Edit(p.id(),
                     p.publishedAt(), existing.get(p.id()).text(), p.text())).toList(), seenAt);
@@ -134,6 +143,7 @@ public class PostStore {
             // Rows shared by all channels go last, so their locks are held only until the commit that follows.
             recordSpellings(connection, addedPosts);
             recordForwardSources(connection, addedPosts);
+            terms.writeForms(connection);
             rollups.writeTotals(connection);
             long oldest = posts.stream().mapToLong(ParsedPost::id).min().orElse(0);
             long newest = posts.stream().mapToLong(ParsedPost::id).max().orElse(0);

@@ -23,7 +23,7 @@ class DigestBuilderTest {
                         new TopEntry("un", "UN", 1, 14, 0)),
                 List.of(new TopEntry("lavrov", "Sergey Lavrov", 2, 0, 0)),
                 List.of(new DigestBuilder.DayPost("EmbUSA", 10230, Instant.parse("2023-05-17T10:45:03Z"), "a\n\n<b>text</b>", 1100L)),
-                List.of(), 5);
+                List.of(), List.of(), 5);
         assertThat(digest.subject()).isEqualTo("Channel Pulse digest for 2023-05-17");
         assertThat(digest.quiet()).isFalse();
         assertThat(digest.totalPosts()).isEqualTo(3);
@@ -47,7 +47,7 @@ class DigestBuilderTest {
     @Test
     void aQuietDayAndAChannelFilter() {
         Digest digest = builder.build(day, ZoneId.of("UTC"), "http://pulse.test", List.of("pulse_edge"),
-                List.of(), List.of(), List.of(), List.of(), List.of(), 5);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 5);
         assertThat(digest.quiet()).isTrue();
         assertThat(digest.channelsNote()).isEqualTo("@pulse_edge");
         assertThat(digest.dashboardUrl()).isEqualTo("http://pulse.test/?from=2023-05-17&to=2023-05-17&channel=pulse_edge");
@@ -58,13 +58,32 @@ class DigestBuilderTest {
         Digest digest = builder.build(day, ZoneId.of("UTC"), "http://pulse.test/", null, List.of(), List.of(),
                 List.of(), List.of(), List.of(new DigestBuilder.ChannelChanges("EmbUSA", 2, 1),
                         new DigestBuilder.ChannelChanges("quiet_one", 0, 0),
-                        new DigestBuilder.ChannelChanges("pulse_edge", 0, 3)), 5);
+                        new DigestBuilder.ChannelChanges("pulse_edge", 0, 3)), List.of(), 5);
         assertThat(digest.deletedPosts()).isEqualTo(2);
         assertThat(digest.editedPosts()).isEqualTo(4);
         assertThat(digest.changes()).extracting(Digest.ChangeLine::handle).containsExactly("EmbUSA", "pulse_edge");
         assertThat(digest.changes().get(0).deletedUrl()).isEqualTo("http://pulse.test/channels/EmbUSA#recently-deleted");
         assertThat(digest.changes().get(0).editedUrl()).isEqualTo("http://pulse.test/channels/EmbUSA#recently-edited");
         assertThat(digest.quiet()).as("no posts that day, changes or not").isTrue();
+    }
+
+    @Test
+    void spikesAreListedWithTheirDashboardAndPostLinks() {
+        Instant t = day.atStartOfDay(ZoneId.of("UTC")).toInstant();
+        Digest digest = builder.build(day, ZoneId.of("UTC"), "http://pulse.test/", List.of("pulse_edge"), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(
+                        new io.channelpulse.spikes.Spike("topic", "surge", "Surge", "day", t, 14, 0.018, 31.2,
+                                List.of("https://t.me/pulse_edge/7")),
+                        new io.channelpulse.spikes.Spike("forward", "iaea_org", "IAEA", "day", t, 8, 0.018, 17.5,
+                                List.of())), 5);
+        assertThat(digest.spikes()).extracting(Digest.SpikeLine::label, Digest.SpikeLine::count, Digest.SpikeLine::expected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Surge", 14L, "0.0"),
+                        org.assertj.core.groups.Tuple.tuple("IAEA", 8L, "0.0"));
+        assertThat(digest.spikes().get(0).url())
+                .isEqualTo("http://pulse.test/topics/surge?from=2023-05-17&to=2023-05-17&channel=pulse_edge");
+        assertThat(digest.spikes().get(0).posts()).containsExactly("https://t.me/pulse_edge/7");
+        assertThat(digest.spikes().get(1).url())
+                .isEqualTo("http://pulse.test/?from=2023-05-17&to=2023-05-17&channel=pulse_edge#spikes");
     }
 
     @Test

@@ -219,4 +219,35 @@ class SyntheticPostsTest {
         assertThat(all).filteredOn(p -> p.kind() == ParsedPost.Kind.POST)
                 .allMatch(p -> !p.text().isBlank() && p.text().split("[.!?»]").length >= 1);
     }
+
+    @Test
+    void storyDaysBringANewNameANewTagAndAWatchedNameSpike() {
+        List<java.time.LocalDate> days = synthetic.storyDays();
+        assertThat(days).hasSize(5);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC);
+        assertThat(days.get(days.size() - 1)).isBetween(today.minusDays(5), today.minusDays(1));
+        assertThat(days.get(0)).isAfterOrEqualTo(java.time.LocalDate.ofInstant(synthetic.from(), java.time.ZoneOffset.UTC)
+                .plusDays(StoryDays.QUIET_BEFORE));
+        java.time.LocalDate latest = days.get(days.size() - 1);
+        java.util.Map<Boolean, List<ParsedPost>> onStoryDay = all.stream().filter(p -> p.kind() == ParsedPost.Kind.POST)
+                .collect(java.util.stream.Collectors.partitioningBy(p ->
+                        java.time.LocalDate.ofInstant(p.publishedAt(), java.time.ZoneOffset.UTC).equals(latest)));
+        // the story of the latest day is the first one: Rafael Grossi and #AtomWatch, never seen on other days
+        // (the other story days tell other stories or the same one again)
+        List<ParsedPost> story = onStoryDay.get(true);
+        long told = story.stream().filter(p -> p.text().contains("#AtomWatch") || p.text().contains("#АтомНадзор")).count();
+        assertThat(told).isGreaterThan(story.size() / 2);
+        assertThat(story.stream().filter(p -> p.text().contains("Rafael Grossi") || p.text().contains("Рафаэл"))
+                .count()).isEqualTo(told);
+        assertThat(onStoryDay.get(false).stream()
+                .filter(p -> !days.contains(java.time.LocalDate.ofInstant(p.publishedAt(), java.time.ZoneOffset.UTC)))
+                .filter(p -> p.text().contains("AtomWatch") || p.text().contains("Grossi") || p.text().contains("Гросси")))
+                .isEmpty();
+        double zakharovaThatDay = story.stream().filter(p -> p.text().contains("Захаров") || p.text().contains("Zakharova"))
+                .count() / (double) story.size();
+        double zakharovaUsually = onStoryDay.get(false).stream()
+                .filter(p -> p.text().contains("Захаров") || p.text().contains("Zakharova"))
+                .count() / (double) onStoryDay.get(false).size();
+        assertThat(zakharovaThatDay).isGreaterThan(0.6).isGreaterThan(2.5 * zakharovaUsually);
+    }
 }

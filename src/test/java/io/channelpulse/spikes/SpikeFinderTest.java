@@ -1,37 +1,28 @@
 package io.channelpulse.spikes;
 
-import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.store.PostStore;
-import io.channelpulse.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/**
- * Spikes found in posts stored through the storing path: 45 quiet days with a steady tag and a steady watched
- * name, then a day on which a new tag and a new forward source burst within one hour.
- */
+/** Spikes found in the posts of {@link SpikeFixture}, stored through the storing path. */
 @QuarkusTest
 class SpikeFinderTest {
 
-    static final LocalDate FIRST = LocalDate.parse("2024-01-01");
-    static final LocalDate BURST = FIRST.plusDays(45);
-    static final Instant BURST_HOUR = BURST.atTime(10, 0).toInstant(ZoneOffset.UTC);
+    static final LocalDate FIRST = SpikeFixture.FIRST;
+    static final LocalDate BURST = SpikeFixture.BURST;
+    static final Instant BURST_HOUR = SpikeFixture.BURST_HOUR;
 
     @Inject
     DataSource dataSource;
@@ -47,24 +38,9 @@ class SpikeFinderTest {
 
     @BeforeEach
     void fortyFiveQuietDaysThenABurst() throws SQLException {
-        Db.reset(dataSource);
-        channel = channel("spike_news");
-        quietChannel = channel("spike_quiet");
-        List<ParsedPost> posts = new ArrayList<>();
-        long id = 1;
-        for (LocalDate day = FIRST; !day.isAfter(BURST); day = day.plusDays(1)) {
-            for (int hour : new int[]{8, 12, 16}) {
-                posts.add(post(id++, day.atTime(hour, 0).toInstant(ZoneOffset.UTC),
-                        "#Steady talks, Lavrov said", 100L, null));
-            }
-        }
-        for (int i = 0; i < 14; i++) {
-            ParsedPost.ForwardSource source = i < 8 ? new ParsedPost.ForwardSource("IAEA", "iaea_org", 500L + i) : null;
-            posts.add(post(id++, BURST_HOUR.plus(Duration.ofMinutes(3L * i)), "#Surge at the plant", 1000L + i, source));
-        }
-        for (int from = 0; from < posts.size(); from += 50) {
-            store.storePosts(channel, posts.subList(from, Math.min(posts.size(), from + 50)), Instant.now());
-        }
+        SpikeFixture.Channels channels = SpikeFixture.store(dataSource, store);
+        channel = channels.news();
+        quietChannel = channels.quiet();
     }
 
     @Test
@@ -113,18 +89,4 @@ class SpikeFinderTest {
                 BURST.atStartOfDay().toInstant(ZoneOffset.UTC), null, SpikeFinder.DAY)).isEmpty();
     }
 
-    private long channel(String handle) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO channels (handle, status) VALUES (?, 'paused')")) {
-            insert.setString(1, handle);
-            insert.executeUpdate();
-        }
-        return Db.count(dataSource, "SELECT id FROM channels WHERE handle = ?", handle);
-    }
-
-    private static ParsedPost post(long id, Instant at, String text, Long views, ParsedPost.ForwardSource forward) {
-        return new ParsedPost("spike_news", id, at, ParsedPost.Kind.POST, text, views, false, null, forward, null,
-                List.of(), List.of(), List.of());
-    }
 }

@@ -38,6 +38,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.channelpulse.spikes.Spike;
+import io.channelpulse.spikes.SpikeFinder;
 
 /** The dashboard's pages, rendered on the server; charts get their data as JSON in the page. */
 @Path("/")
@@ -94,7 +96,7 @@ public class DashboardPages {
 
     public record Overview(Frame frame, Totals totals, ChartData volumeChart, List<SparkEntry> topTopics,
                            List<SparkEntry> risingTopics, List<SparkEntry> topMentions, List<SparkEntry> risingMentions,
-                           List<PostView> latest, String apiBase) {
+                           List<PostView> latest, List<Spike> spikes, String apiBase) {
     }
 
     public record Row(PostView post, List<Highlight.Piece> pieces) {
@@ -147,6 +149,12 @@ public class DashboardPages {
     @Inject
     PageData data;
 
+    @Inject
+    SpikeFinder spikes;
+
+    /** The overview's Spikes panel shows the strongest ones; /api/spikes has them all. */
+    static final int SPIKES_SHOWN = 10;
+
     @Context
     UriInfo uri;
 
@@ -175,6 +183,9 @@ public class DashboardPages {
         return Templates.overview(new Overview(frame, totals, ChartData.of("bar", true, byChannel),
                 topicSparks.top(), topicSparks.rising(), mentionSparks.top(), mentionSparks.rising(),
                 posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
+                spikes.find(period.first().atStartOfDay(frame.zone()).toInstant(),
+                        period.last().plusDays(1).atStartOfDay(frame.zone()).toInstant(), ids, SpikeFinder.DAY,
+                        SPIKES_SHOWN),
                 uri.getBaseUri().toString().replaceFirst("/$", "")));
     }
 

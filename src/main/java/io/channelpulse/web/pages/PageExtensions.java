@@ -86,6 +86,11 @@ class PageExtensions {
         return (rounded.signum() > 0 ? "+" : "") + String.format(Locale.ROOT, "%,.1f", rounded);
     }
 
+    /** An expectation or a spike's score: two decimals below 10 (0.02 posts), one above ({@code 1,234.5}). */
+    static String fraction(double value) {
+        return String.format(Locale.ROOT, Math.abs(value) < 10 ? "%,.2f" : "%,.1f", value);
+    }
+
     /** The start of a long text, cut at a word, for lists of posts; the full post is one click away. */
     static String excerpt(String text, int length) {
         if (text == null || text.length() <= length) {

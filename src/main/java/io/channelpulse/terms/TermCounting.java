@@ -1,0 +1,61 @@
+package io.channelpulse.terms;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.store.StoreException;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Counts terms into daily_terms for the storing paths ({@code PostStore}, the time-zone rebuild) and keeps the
+ * rollup bounded: a term seen in only one post of a channel-day goes once the day is older than
+ * {@code pulse.terms.keep-singletons}. Most terms of a day are such singletons, and none of them can rank.
+ */
+@ApplicationScoped
+public class TermCounting {
+
+    @Inject
+    TermsConfig config;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    @Inject
+    DataSource dataSource;
+
+    /** An empty change for one batch of the channel's posts, counted in {@code zone}. */
+    public TermDelta delta(long channelId, ZoneId zone) {
+        return new TermDelta(channelId, keepSingletonsFrom(zone));
+    }
+
+    LocalDate keepSingletonsFrom(ZoneId zone) {
+        return LocalDate.now(zone).minus(config.keepSingletons());
+    }
+
+    @Scheduled(every = "{pulse.terms.prune-every}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPrune() {
+        int dropped = prune(keepSingletonsFrom(analytics.timezone()));
+        Log.debugf("Dropped %d singleton terms", dropped);
+    }
+
+    /** Drops the singletons of days before {@code keepFrom}; how many rows went. */
+    public int prune(LocalDate keepFrom) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM daily_terms WHERE day < ? AND posts <= 1")) {
+            delete.setObject(1, keepFrom);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Could not drop old singleton terms", e);
+        }
+    }
+}

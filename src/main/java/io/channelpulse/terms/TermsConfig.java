@@ -1,0 +1,26 @@
+package io.channelpulse.terms;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Period;
+
+/** How terms are kept and ranked. */
+@ConfigMapping(prefix = "pulse.terms")
+public interface TermsConfig {
+
+    /**
+     * How long a term seen in only one post of a channel-day is kept; older ones are dropped to keep the rollup
+     * bounded. At least twice the longest period compared for rising terms, so both halves count alike.
+     */
+    @WithDefault("P90D")
+    Period keepSingletons();
+
+    /** How often singletons past {@link #keepSingletons()} are dropped. */
+    @WithDefault("6h")
+    String pruneEvery();
+
+    /** Posts a term needs in the period to be listed at all, so one or two stray posts never rank. */
+    @WithDefault("3")
+    int minPosts();
+}

@@ -1,0 +1,167 @@
+package io.channelpulse.terms;
+
+import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.analytics.RollupTimezone;
+import io.channelpulse.ingest.telegram.ParsedPost;
+import io.channelpulse.store.PostStore;
+import io.channelpulse.testing.Db;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * daily_terms as the storing path keeps it: equal to a recount from the posts' text after new posts, edits,
+ * pages read again and a time-zone rebuild; singletons of old days dropped; forms counted for labels.
+ */
+@QuarkusTest
+class TermCountingTest {
+
+    private static final ZoneId KIRITIMATI = ZoneId.of("Pacific/Kiritimati");
+
+    @Inject
+    PostStore store;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    RollupTimezone timezone;
+
+    @Inject
+    AnalyticsConfig analytics;
+
+    @Inject
+    TermCounting counting;
+
+    private long channelId;
+    private final Instant recent = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(2, ChronoUnit.DAYS).plusSeconds(23 * 3600);
+
+    @BeforeEach
+    void oneChannel() {
+        Db.reset(dataSource);
+        channelId = Db.count(dataSource, "INSERT INTO channels (handle, status) VALUES ('EmbUSA', 'paused') RETURNING id");
+    }
+
+    @Test
+    void newPostsEditsAndPagesReadAgainKeepTheRollupEqualToARecount() {
+        List<ParsedPost> page = List.of(
+                post(1, recent, "На станцию прибыл Рафаэль Гросси, глава МАГАТЭ"),
+                post(2, recent.plusSeconds(60), "Встреча с Рафаэлем Гросси и санкции"),
+                post(3, recent.plusSeconds(120), "Sanctions on banks: Grossi said the sanctions work"));
+        store.storePosts(channelId, page, Instant.now());
+        assertThat(rollup()).isEqualTo(recount(ZoneOffset.UTC)).containsEntry(
+                channelId + " " + day(recent) + " name рафаэл гросс", 2);
+        assertThat(Db.count(dataSource, "SELECT posts FROM term_forms WHERE kind = 'name' AND key = 'рафаэл гросс'"
+                + " AND form = 'Рафаэлем Гросси'")).isEqualTo(1);
+
+        store.storePosts(channelId, page, Instant.now());
+        assertThat(rollup()).as("the same page again").isEqualTo(recount(ZoneOffset.UTC));
+
+        store.storePosts(channelId, List.of(post(2, recent.plusSeconds(60), "Встреча отменена, пишет Reuters")), Instant.now());
+        assertThat(rollup()).as("an edit").isEqualTo(recount(ZoneOffset.UTC))
+                .containsEntry(channelId + " " + day(recent) + " name рафаэл гросс", 1)
+                .containsKey(channelId + " " + day(recent) + " name reuter");
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM daily_terms WHERE posts <= 0")).isZero();
+        assertThat(Db.count(dataSource, "SELECT posts FROM term_forms WHERE kind = 'word' AND key = 'санкц'"))
+                .as("forms count the posts as first stored").isEqualTo(1);
+    }
+
+    @Test
+    void aTimeZoneRebuildCountsTheTermsAgain() {
+        store.storePosts(channelId, List.of(post(1, recent, "Рафаэль Гросси прибыл"),
+                post(2, recent.plusSeconds(7200), "Гросси уехал, сообщает МАГАТЭ")), Instant.now());
+        try {
+            assertThat(timezone.begin(KIRITIMATI)).isTrue();
+            assertThat(rollup()).as("emptied for the rebuild").isEmpty();
+            rebuild();
+            assertThat(rollup()).isEqualTo(recount(KIRITIMATI)).isNotEqualTo(recount(ZoneOffset.UTC));
+        } finally {
+            timezone.begin(analytics.timezone());
+            rebuild();
+        }
+        assertThat(rollup()).isEqualTo(recount(ZoneOffset.UTC));
+    }
+
+    @Test
+    void singletonsOfOldDaysAreDroppedAndTermsOfSeveralPostsKept() {
+        Instant old = Instant.now().minus(200, ChronoUnit.DAYS);
+        store.storePosts(channelId, List.of(post(1, old, "Санкции против банков"),
+                post(2, old.plusSeconds(60), "Новые санкции"), post(3, recent, "Одна новость")), Instant.now());
+
+        assertThat(rollup()).containsOnlyKeys(channelId + " " + day(old) + " word санкц",
+                channelId + " " + day(recent) + " word одн", channelId + " " + day(recent) + " word новост");
+
+        Db.count(dataSource, "UPDATE daily_terms SET day = day - 120 WHERE day = ? RETURNING 1", LocalDate.parse(day(recent)));
+        assertThat(counting.prune(counting.keepSingletonsFrom(ZoneOffset.UTC))).isEqualTo(2);
+        assertThat(rollup()).containsOnlyKeys(channelId + " " + day(old) + " word санкц");
+    }
+
+    private void rebuild() {
+        boolean finished;
+        do {
+            finished = timezone.step(100).finished();
+        } while (!finished);
+    }
+
+    private static ParsedPost post(long id, Instant at, String text) {
+        return new ParsedPost("EmbUSA", id, at, ParsedPost.Kind.POST, text, 10L, false, null, null, null,
+                List.of(), List.of(), List.of());
+    }
+
+    private static String day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+    }
+
+    /** daily_terms as "channel day kind key" to posts. */
+    private Map<String, Integer> rollup() {
+        Map<String, Integer> rows = new TreeMap<>();
+        read("SELECT channel_id, day, kind, key, posts FROM daily_terms", rs ->
+                rows.put(rs.getLong(1) + " " + rs.getDate(2).toLocalDate() + " " + rs.getString(3) + " " + rs.getString(4),
+                        rs.getInt(5)));
+        return rows;
+    }
+
+    /** What the posts' text says, by the extractor, in {@code zone}. */
+    private Map<String, Integer> recount(ZoneId zone) {
+        Map<String, Integer> rows = new TreeMap<>();
+        read("SELECT channel_id, published_at, text FROM posts WHERE kind = 'post'", rs -> {
+            LocalDate day = rs.getTimestamp(2).toInstant().atZone(zone).toLocalDate();
+            for (Term term : TermExtractor.terms(rs.getString(3))) {
+                rows.merge(rs.getLong(1) + " " + day + " " + term.kind() + " " + term.key(), 1, Integer::sum);
+            }
+        });
+        return rows;
+    }
+
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void read(String sql, Row row) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                row.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
