@@ -163,9 +163,38 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void twoSendersAtOnceDeliverEachEventOnceAndAClaimLeftByADeadSenderIsNotSentAgain() throws Exception {
+        register(Map.of("url", receiver.url("/hook"), "secret", SECRET)).statusCode(201);
+        for (int i = 0; i < 20; i++) {
+            outbox.spike(new Spike("topic", "tag" + i, "Tag" + i, "day", SPIKE.t(), 10 + i, 0.5, 9, List.of()));
+        }
+        // as two instances would: each claims rows in its own statement, SKIP LOCKED keeps them apart
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> sender.deliverDue(Instant.now()));
+            var second = pool.submit(() -> sender.deliverDue(Instant.now()));
+            assertThat(first.get().sent() + second.get().sent()).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(receiver.requests()).hasSize(20);
+        assertThat(receiver.requests().stream().map(r -> r.header("X-Pulse-Delivery")).distinct()).hasSize(20);
+
+        // a sender killed between its claim and the answer: the receiver may have it, so it is not sent again
+        Db.count(dataSource, "INSERT INTO webhook_deliveries (webhook_id, event, event_key, body, status, attempts, "
+                + "claimed_at) VALUES (1, 'spike', 'spike|topic|lost|day|x', '{}', 'claimed', 1, ?) RETURNING id",
+                java.time.OffsetDateTime.now().minusMinutes(30));
+        assertThat(sender.deliverDue(Instant.now())).isEqualTo(new WebhookSender.Result(0, 0));
+        assertThat(Db.text(dataSource, "SELECT status FROM webhook_deliveries WHERE event_key = 'spike|topic|lost|day|x'"))
+                .isEqualTo("interrupted");
+        assertThat(sender.deliverDue(Instant.now().plus(Duration.ofDays(1)))).isEqualTo(new WebhookSender.Result(0, 0));
+        assertThat(receiver.requests()).hasSize(20);
+    }
+
+    @Test
     void aFailingThenStallingReceiverGetsItOnTheThirdTryAfterThePauses() {
         register(Map.of("url", receiver.url("/hook"), "secret", SECRET)).statusCode(201);
-        receiver.then(Receiver.Answer.status(500), Receiver.Answer.stall(Duration.ofSeconds(5)));
+        receiver.then(Receiver.Answer.status(500), Receiver.Answer.stall(Duration.ofSeconds(12)));
         outbox.spike(SPIKE);
         Instant now = Instant.now();
 
