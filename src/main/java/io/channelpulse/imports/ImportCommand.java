@@ -85,7 +85,7 @@ public class ImportCommand {
             return 1;
         }
         out.printf(Locale.ROOT, "import %d: %s into @%s (local times in %s)%n", prepared.id(), file,
-                prepared.channel().handle(), zone);
+                prepared.handle(), zone);
         long started = System.nanoTime();
         ImportStatus status = imports.run(prepared, progress -> {
             if (!progress.finished()) {

@@ -173,7 +173,10 @@ class ImportStore {
             Map<Long, Instant> lastSeen = lastSeen(connection, channel.id(), batch);
             List<ParsedPost> write = new ArrayList<>(batch.size());
             List<Long> added = new ArrayList<>();
-            for (ExportMessage message : batch) {
+            // An id twice in one file (hand-edited exports) is stored once, as its last version.
+            Map<Long, ExportMessage> distinct = new java.util.LinkedHashMap<>();
+            batch.forEach(message -> distinct.put(message.id(), message));
+            for (ExportMessage message : distinct.values()) {
                 Instant seen = lastSeen.get(message.id());
                 if (seen == null) {
                     added.add(message.id());

@@ -48,6 +48,11 @@ public class Imports {
 
     /** An import checked and recorded, ready to run. */
     public record Prepared(long id, ImportStore.Target channel, ExportFile file, int chat, ZoneId zone) {
+
+        /** The handle of the channel it imports into, as tracked. */
+        public String handle() {
+            return channel.handle();
+        }
     }
 
     @Inject

@@ -14,6 +14,8 @@ import io.channelpulse.digest.DigestSender;
 import io.channelpulse.digest.Subscriber;
 import io.channelpulse.digest.Subscribers;
 import io.channelpulse.generate.DemoData;
+import io.channelpulse.imports.ImportStatus;
+import io.channelpulse.imports.Imports;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.ingest.ChannelRegistry;
 import io.channelpulse.network.ChannelNetwork;
@@ -42,8 +44,13 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -75,7 +82,13 @@ public class AdminPages {
     public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
                             List<Subscriber> subscribers, Deliveries.LastDay lastDigest, List<Delivery> deliveries,
                             DemoData.Progress demo, List<DiscoveredChannel> worthAdding, List<Webhook> webhooks,
-                            List<WebhookDelivery> webhookDeliveries, String message, String csrf, ZoneId zone) {
+                            List<WebhookDelivery> webhookDeliveries, List<ImportStatus> imports, String message,
+                            String csrf, ZoneId zone) {
+
+        /** An import is queued or running: the page refreshes itself to follow it. */
+        public boolean importing() {
+            return imports.stream().anyMatch(i -> !i.finished());
+        }
     }
 
     /** How many of the channels worth adding the admin page lists, from the last 30 days. */
@@ -128,6 +141,9 @@ public class AdminPages {
     @Inject
     SeriesQuery series;
 
+    @Inject
+    Imports imports;
+
     @GET
     @Path("/login")
     @PermitAll
@@ -142,7 +158,7 @@ public class AdminPages {
         String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
                 watchlist.entities(), recount.progress(), subscribers.list(), deliveries.lastDay().orElse(null),
                 deliveries.needingAttention(), demo.progress(), worthAdding(), webhooks.list(),
-                webhookSender.log(null, WEBHOOK_LOG), message, csrf, analytics.timezone()))
+                webhookSender.log(null, WEBHOOK_LOG), imports.newest(5), message, csrf, analytics.timezone()))
                 .render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(csrfCookie(csrf)).build();
     }
@@ -349,6 +365,52 @@ public class AdminPages {
         }
         return back(String.format(java.util.Locale.ROOT, "Generating %,d demo posts in %d synthetic channels; "
                 + "this page shows how far it got", DemoData.POSTS, DemoData.CHANNELS));
+    }
+
+    @POST
+    @Path("/imports")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importExport(@RestForm String channel, @RestForm String timezone, @RestForm("file") FileUpload file,
+                                 @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
+        if (file == null || file.size() == 0) {
+            return back("Choose the export's result.json (or a ZIP of the export folder) to import");
+        }
+        ZoneId zone;
+        try {
+            zone = timezone == null || timezone.isBlank() ? imports.defaultZone() : ZoneId.of(timezone.strip());
+        } catch (java.time.DateTimeException e) {
+            return back("'" + timezone + "' is not a time zone like Europe/Moscow or UTC");
+        }
+        java.nio.file.Path kept;
+        try {
+            // The upload is removed when the request ends; the import reads it afterwards.
+            kept = Files.createTempFile("pulse-import-", ".upload");
+            Files.move(file.uploadedFile(), kept, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the uploaded export", e);
+        }
+        try {
+            Imports.Prepared prepared = imports.prepare(kept, file.fileName(), channel, zone);
+            imports.start(prepared, () -> deleteQuietly(kept));
+            return back("Importing " + file.fileName() + " into @" + prepared.handle()
+                    + " (import " + prepared.id() + "); this page shows how far it got");
+        } catch (Imports.Refused e) {
+            deleteQuietly(kept);
+            return back("Not imported: " + file.fileName() + ": " + e.problem().describe());
+        } catch (IllegalArgumentException e) {
+            deleteQuietly(kept);
+            return back("Not imported: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file; the system's cleaning removes it later
+        }
     }
 
     @POST
