@@ -44,6 +44,8 @@ measure "series topic/day/1y, one channel" "$base/api/series?metric=topic&key=$t
 measure "top topic/30d        " "$base/api/top?metric=topic&range=30d"
 measure "top topic/90d, one channel" "$base/api/top?metric=topic&range=90d&channel=synthetic_01"
 measure "top mention/1y rising" "$base/api/top?metric=mention&range=1y&sort=rising"
+measure "terms 30d rising      " "$base/api/terms?range=30d&sort=rising"
+measure "page terms 30d       " "$base/terms?range=30d"
 measure "page overview 30d    " "$base/"
 measure "page overview 1y     " "$base/?range=1y"
 measure "page topic 1y        " "$base/topics/$topic?range=1y"
