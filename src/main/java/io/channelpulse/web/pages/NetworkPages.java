@@ -40,6 +40,12 @@ public class NetworkPages {
 
     static final List<String> KINDS = List.of("all", "forward", "mention");
 
+    /**
+     * Edges the table lists unless {@code edges=all}: a year of a busy network has thousands, which take seconds to
+     * render and nobody reads; the graph, the CSV and the GEXF have them all.
+     */
+    static final int EDGE_ROWS = 200;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance network(NetworkPage page);
@@ -48,9 +54,26 @@ public class NetworkPages {
     /**
      * @param csrf    the admin's CSRF token for the Track buttons; null when the visitor is not logged in as admin
      * @param tracked the channel a Track button just added, while the page says so
+     * @param trackedHandles the tracked nodes' handles in lower case, and {@code channelQuery} the filters of a link
+     *                       to a channel's page: worked out once, as a year's network has thousands of rows
      */
     public record NetworkPage(DashboardPages.Frame frame, String kind, NetworkGraph graph, List<NetworkEdge> edges,
-                              List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy, String channelsBy, String csrf, String tracked) {
+                              List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy,
+                              String channelsBy, String csrf, String tracked, Set<String> trackedHandles,
+                              String channelQuery) {
+
+        /** Whether the table lists only the first {@link #EDGE_ROWS} edges of the order asked for. */
+        public boolean edgesCut() {
+            return edges.size() < graph.edges().size();
+        }
+
+        public long edgeRows() {
+            return EDGE_ROWS;
+        }
+
+        public long edgeCount() {
+            return graph.edges().size();
+        }
 
         public List<String> kinds() {
             return KINDS;
@@ -58,18 +81,13 @@ public class NetworkPages {
 
         /** The channel's page when it is tracked, else its preview on t.me. */
         public String link(String handle) {
-            return trackedHandles().contains(handle.toLowerCase(Locale.ROOT))
-                    ? "/channels/" + handle + "?" + frame.filters().queryWithout("channel")
-                    : "https://t.me/s/" + handle;
+            return trackedHandles.contains(handle.toLowerCase(Locale.ROOT))
+                    ? "/channels/" + handle + "?" + channelQuery : "https://t.me/s/" + handle;
         }
 
         /** What the graph draws, for {@code /js/network.js}. */
         public String graphJson() {
             return NetworkTables.graphJson(graph, node -> link(node.handle()));
-        }
-
-        public boolean isTracked(String handle) {
-            return trackedHandles().contains(handle.toLowerCase(Locale.ROOT));
         }
 
         /** The page's query without the note of a channel just tracked, for the Track forms to come back to. */
@@ -83,9 +101,12 @@ public class NetworkPages {
             return "/export/" + file + "?kind=" + kind + (query.isEmpty() ? "" : "&" + query);
         }
 
-        private Set<String> trackedHandles() {
-            return graph.nodes().stream().filter(NetworkNode::tracked)
-                    .map(n -> n.handle().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        NetworkPage(DashboardPages.Frame frame, String kind, NetworkGraph graph, List<NetworkEdge> edges,
+                    List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy, String channelsBy,
+                    String csrf, String tracked) {
+            this(frame, kind, graph, edges, channels, worthAdding, edgesBy, channelsBy, csrf, tracked,
+                    graph.nodes().stream().filter(NetworkNode::tracked).map(n -> n.handle().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.toSet()), frame.filters().queryWithout("channel"));
         }
     }
 
@@ -108,7 +129,8 @@ public class NetworkPages {
     public Response network(@QueryParam("range") String range, @QueryParam("from") String from,
                             @QueryParam("to") String to, @QueryParam("channel") List<String> channels,
                             @QueryParam("kind") String kind, @QueryParam("edges_by") String edgesBy,
-                            @QueryParam("channels_by") String channelsBy, @QueryParam("tracked") String tracked,
+                            @QueryParam("channels_by") String channelsBy, @QueryParam("edges") String edgeRows,
+                            @QueryParam("tracked") String tracked,
                             @CookieParam(AdminPages.CSRF) String csrfCookie) {
         String kindValue = kind == null || kind.isBlank() ? "all" : kind.strip().toLowerCase(Locale.ROOT);
         if (!KINDS.contains(kindValue)) {
@@ -124,10 +146,15 @@ public class NetworkPages {
             throw new BadParameterException("channels_by", "'" + channelsBy + "' is not one of "
                     + String.join(", ", NetworkTables.CHANNEL_ORDERS));
         }
+        boolean allEdges = "all".equals(edgeRows);
+        if (edgeRows != null && !edgeRows.isBlank() && !allEdges) {
+            throw new BadParameterException("edges", "'" + edgeRows + "' is not all");
+        }
         Map<String, String> own = new LinkedHashMap<>();
         own.put("kind", kind == null ? null : kindValue);
         own.put("edges_by", edgesBy);
         own.put("channels_by", channelsBy);
+        own.put("edges", edgeRows);
         PageFilters filters = PageFilters.of(range, from, to, null, channels, own);
         List<Long> ids = data.channelIds(filters.channels());
         Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, analytics.timezone(), series);
@@ -138,8 +165,9 @@ public class NetworkPages {
         String csrf = admin ? AdminPages.csrfToken(csrfCookie) : null;
         String justTracked = tracked == null ? null : ChannelHandle.parse(tracked).map(ChannelHandle::value)
                 .filter(h -> frame.channels().stream().anyMatch(c -> c.handle.equalsIgnoreCase(h))).orElse(null);
-        NetworkPage page = new NetworkPage(frame, kindValue, graph, NetworkTables.edges(graph.edges(), edgeOrder),
-                NetworkTables.channels(graph.nodes(), channelOrder), network.discover(period, ids),
+        NetworkPage page = new NetworkPage(frame, kindValue, graph, NetworkTables.edges(graph.edges(), edgeOrder).stream()
+                        .limit(allEdges ? Long.MAX_VALUE : EDGE_ROWS).toList(),
+                NetworkTables.channels(graph.nodes(), channelOrder), NetworkTables.worthAdding(graph),
                 edgeOrder, channelOrder, csrf, justTracked);
         Response.ResponseBuilder answer = Response.ok(Templates.network(page).render(),
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));

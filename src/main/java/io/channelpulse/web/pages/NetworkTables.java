@@ -2,14 +2,18 @@ package io.channelpulse.web.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.channelpulse.network.DiscoveredChannel;
 import io.channelpulse.network.NetworkEdge;
 import io.channelpulse.network.NetworkGraph;
 import io.channelpulse.network.NetworkNode;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -65,6 +69,23 @@ final class NetworkTables {
 
     static List<NetworkNode> channels(List<NetworkNode> nodes, String order) {
         return nodes.stream().sorted(CHANNELS.get(order)).toList();
+    }
+
+    /**
+     * The untracked channels of the graph, as {@code /api/discover/channels} orders them: by citations, then citing
+     * channels, then handle. Read off the graph the page shows, so its kind applies and the counts are not read twice.
+     */
+    static List<DiscoveredChannel> worthAdding(NetworkGraph graph) {
+        Map<String, Set<String>> citing = new HashMap<>();
+        graph.edges().forEach(e -> citing.computeIfAbsent(e.to().toLowerCase(Locale.ROOT), k -> new HashSet<>())
+                .add(e.from().toLowerCase(Locale.ROOT)));
+        return graph.nodes().stream().filter(n -> !n.tracked() && n.citations() > 0)
+                .map(n -> new DiscoveredChannel(n.handle(), n.title(), n.citations(),
+                        citing.getOrDefault(n.handle().toLowerCase(Locale.ROOT), Set.of()).size()))
+                .sorted(Comparator.comparingLong(DiscoveredChannel::citations).reversed()
+                        .thenComparing(Comparator.comparingLong(DiscoveredChannel::citingChannels).reversed())
+                        .thenComparing(DiscoveredChannel::handle, NAME))
+                .toList();
     }
 
     /**

@@ -116,6 +116,9 @@ class NetworkPagesTest {
         Document one = page("/network?channel=pulse_edge&kind=all");
         assertThat(rows(one, "network-edges")).containsExactly("@pulse_edge | @ministry_x | forward | 1 | –");
 
+        assertThat(forwards.getElementById("edges-cut")).as("a table of three edges is listed whole").isNull();
+        given().get("/network?edges=all").then().statusCode(200);
+        given().get("/network?edges=10").then().statusCode(400);
         given().get("/network?kind=retweet").then().statusCode(400);
         given().get("/network?edges_by=views").then().statusCode(400);
         given().get("/network?channels_by=title").then().statusCode(400);

@@ -1,5 +1,6 @@
 package io.channelpulse.web.pages;
 
+import io.channelpulse.network.DiscoveredChannel;
 import io.channelpulse.network.NetworkEdge;
 import io.channelpulse.network.NetworkGraph;
 import io.channelpulse.network.NetworkNode;
@@ -55,6 +56,26 @@ class NetworkTablesTest {
     void channelsSortByTheColumnAsked(String order, String expected) {
         assertThat(NetworkTables.channels(NODES, order).stream().map(NetworkNode::handle).toList())
                 .containsExactlyElementsOf(Arrays.asList(expected.split(" ")));
+    }
+
+    @Test
+    void theChannelsWorthAddingAreTheUntrackedOnesCitedByCitationsThenCitingChannelsThenHandle() {
+        NetworkGraph graph = new NetworkGraph(List.of(
+                new NetworkNode("EmbUSA", null, true, 5, null, 9),
+                new NetworkNode("Beta", "B", false, 0, null, 4),
+                new NetworkNode("alpha", null, false, 0, null, 4),
+                new NetworkNode("gamma", null, false, 0, null, 4),
+                new NetworkNode("quiet", null, false, 0, null, 0)),
+                List.of(new NetworkEdge("EmbUSA", "beta", "forward", 3, null),
+                        new NetworkEdge("EmbUSA", "Beta", "mention", 2, null),
+                        new NetworkEdge("pulse_edge", "Beta", "forward", 1, null),
+                        new NetworkEdge("EmbUSA", "alpha", "forward", 4, null),
+                        new NetworkEdge("pulse_edge", "gamma", "mention", 4, null),
+                        new NetworkEdge("pulse_edge", "EmbUSA", "forward", 9, null)));
+        assertThat(NetworkTables.worthAdding(graph)).containsExactly(
+                new DiscoveredChannel("Beta", "B", 4, 2),
+                new DiscoveredChannel("alpha", null, 4, 1),
+                new DiscoveredChannel("gamma", null, 4, 1));
     }
 
     @Test
