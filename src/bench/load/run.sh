@@ -33,9 +33,10 @@ topic=$(curl -sf "$base/api/top?metric=topic&range=1y&limit=1" | sed -E 's/.*"ke
 echo "most frequent topic over the last year: $topic"
 
 measure() {
-  local name=$1 url=$2
+  local name=$1 url=$2 connections=${3:-2}
   curl -sf -o /dev/null "$url"   # warm the caches once
-  wrk -t1 -c2 -d20s -s src/bench/load/percentiles.lua "$url" | tail -1 | sed "s|^|$name: |"
+  wrk -t$(( connections < 2 ? 1 : 2 )) -c"$connections" -d"${DURATION:-20s}" --timeout 30s \
+    -s src/bench/load/percentiles.lua "$url" | tail -1 | sed "s|^|$name: |"
 }
 measure "series topic/day/1y " "$base/api/series?metric=topic&key=$topic&bucket=day&range=1y"
 measure "series posts/week/all" "$base/api/series?metric=posts&bucket=week&range=all"
@@ -52,3 +53,7 @@ measure "posts newest 50      " "$base/api/posts?limit=50"
 measure "posts search q=Lavrov" "$base/api/posts?q=Lavrov&limit=20"
 measure "posts search q=Lavrov, relevance" "$base/api/posts?q=Lavrov&sort=relevance&limit=20"
 measure "page search q=Lavrov " "$base/search?q=Lavrov"
+measure "network 1y, 16 connections" "$base/api/network?range=1y" 16
+measure "network 30d, 16 connections" "$base/api/network?range=30d" 16
+measure "network 1y               " "$base/api/network?range=1y"
+measure "discover channels 1y     " "$base/api/discover/channels?range=1y"

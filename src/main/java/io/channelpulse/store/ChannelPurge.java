@@ -47,6 +47,7 @@ public class ChannelPurge {
                     USING (SELECT DISTINCT metric, key, date_trunc('month', day)::date AS month
                            FROM daily_counts WHERE channel_id = ?) c
                     WHERE t.metric = c.metric AND t.key = c.key AND t.month = c.month AND t.posts <= 0""", channelId);
+            ForwardLags.forgetSource(connection, channelId);
             spellings(connection, channelId).subtract(connection);
             // Spellings counted at first sight of a post that was edited since: what no other post tags goes.
             update(connection, """

@@ -69,6 +69,19 @@ final class ForwardLags {
         lags.write(connection);
     }
 
+    /**
+     * Before a channel is purged: its posts stop being stored sources, so the lags of the forwards of them go, as a
+     * recount would leave them out. Under the handle's lock, like every other writer of those lags.
+     */
+    static void forgetSource(Connection connection, long channelId) throws SQLException {
+        lockHandles(connection, channelId, new String[0]);
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM daily_forward_lags WHERE target = (SELECT lower(handle) FROM channels WHERE id = ?)")) {
+            delete.setLong(1, channelId);
+            delete.executeUpdate();
+        }
+    }
+
     /** The channel's own handle (its posts may be sources) and the handles its new posts forward, in lock order. */
     private static void lockHandles(Connection connection, long channelId, String[] sources) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("""

@@ -279,6 +279,21 @@ class NetworkStandInTest {
         assertThat(network("kind=all").prettify()).isEqualTo(before);
     }
 
+    @Test
+    void aPurgedSourceTakesItsEdgesAndTheLagsOfItsForwards() {
+        Admin.given().delete("/api/channels/alpha_news?purge=true").then().statusCode(204);
+        Map<String, Expected> expected = new LinkedHashMap<>();
+        expectedEdges().forEach((name, want) -> {
+            if (name.startsWith("alpha_news>")) {
+                return;
+            }
+            // alpha_news is now an untracked handle: its forwards still count, but no source post is stored
+            expected.put(name, name.contains(">alpha_news") ? new Expected(want.count()) : want);
+        });
+        assertEdges(network("kind=all"), expected);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM daily_forward_lags WHERE target = 'alpha_news'")).isZero();
+    }
+
     private static JsonPath network(String query) {
         return given().get("/api/network?" + PERIOD + "&" + query).then().statusCode(200).extract().jsonPath();
     }
