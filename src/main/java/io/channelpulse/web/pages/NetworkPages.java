@@ -50,20 +50,7 @@ public class NetworkPages {
      * @param tracked the channel a Track button just added, while the page says so
      */
     public record NetworkPage(DashboardPages.Frame frame, String kind, NetworkGraph graph, List<NetworkEdge> edges,
-                              List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy, String channelsBy, String csrf, String tracked,
-                              Set<String> trackedKeys, String channelQuery) {
-
-        /**
-         * The page links every handle of its tables, thousands of them for a year of a large network: the tracked
-         * handles and the query of a channel link are worked out once, not per link.
-         */
-        public NetworkPage(DashboardPages.Frame frame, String kind, NetworkGraph graph, List<NetworkEdge> edges,
-                           List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy,
-                           String channelsBy, String csrf, String tracked) {
-            this(frame, kind, graph, edges, channels, worthAdding, edgesBy, channelsBy, csrf, tracked,
-                    graph.nodes().stream().filter(NetworkNode::tracked).map(n -> n.handle().toLowerCase(Locale.ROOT))
-                            .collect(Collectors.toUnmodifiableSet()), frame.filters().queryWithout("channel"));
-        }
+                              List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy, String channelsBy, String csrf, String tracked) {
 
         public List<String> kinds() {
             return KINDS;
@@ -71,8 +58,8 @@ public class NetworkPages {
 
         /** The channel's page when it is tracked, else its preview on t.me. */
         public String link(String handle) {
-            return trackedKeys.contains(handle.toLowerCase(Locale.ROOT))
-                    ? "/channels/" + handle + "?" + channelQuery
+            return trackedHandles().contains(handle.toLowerCase(Locale.ROOT))
+                    ? "/channels/" + handle + "?" + frame.filters().queryWithout("channel")
                     : "https://t.me/s/" + handle;
         }
 
@@ -82,7 +69,7 @@ public class NetworkPages {
         }
 
         public boolean isTracked(String handle) {
-            return trackedKeys.contains(handle.toLowerCase(Locale.ROOT));
+            return trackedHandles().contains(handle.toLowerCase(Locale.ROOT));
         }
 
         /** The page's query without the note of a channel just tracked, for the Track forms to come back to. */
@@ -94,6 +81,11 @@ public class NetworkPages {
         public String export(String file) {
             String query = frame.filters().query();
             return "/export/" + file + "?kind=" + kind + (query.isEmpty() ? "" : "&" + query);
+        }
+
+        private Set<String> trackedHandles() {
+            return graph.nodes().stream().filter(NetworkNode::tracked)
+                    .map(n -> n.handle().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         }
     }
 
