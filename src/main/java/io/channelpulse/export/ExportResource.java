@@ -197,7 +197,7 @@ public class ExportResource {
                                @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
                                @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
                                @Parameter(description = "forward, mention or all (default)") @QueryParam("kind") String kind) {
-        NetworkGraph graph = networkApi.network(channels, from, to, range, kind);
+        NetworkGraph graph = networkApi.graph(channels, from, to, range, kind);
         StreamingOutput body = out -> {
             CsvWriter csv = new CsvWriter(out);
             csv.row("from", "to", "kind", "count", "median_lag_seconds");
@@ -225,7 +225,7 @@ public class ExportResource {
                                 @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
                                 @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
                                 @Parameter(description = "forward, mention or all (default)") @QueryParam("kind") String kind) {
-        NetworkGraph graph = networkApi.network(channels, from, to, range, kind);
+        NetworkGraph graph = networkApi.graph(channels, from, to, range, kind);
         ExportFileName name = networkName(channels, from, to, range, kind).extension("gexf");
         String description = "Who cites whom among Telegram channels: " + name.ascii();
         StreamingOutput body = out -> NetworkGexf.write(graph, description, LocalDate.now(analytics.timezone()), out);

@@ -1,5 +1,9 @@
 package io.channelpulse.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.network.ChannelNetwork;
@@ -20,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Who cites whom: the forward and mention network of the tracked channels, and the untracked channels they cite. */
@@ -42,6 +47,16 @@ public class NetworkResource {
     @Inject
     AnalyticsConfig analytics;
 
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * The JSON of the graphs ChannelNetwork keeps, by identity: a year's network is half a megabyte, and writing it
+     * anew for every request of a dashboard team costs more than computing it once did. Weak keys compare by identity
+     * and go when the kept answer goes, so a graph of newer data always gets its own JSON.
+     */
+    private final Cache<NetworkGraph, byte[]> written = Caffeine.newBuilder().weakKeys().maximumSize(50).build();
+
     @GET
     @Path("/network")
     @Operation(summary = "The citation network of a period", description = "Nodes: the tracked channels (or those of "
@@ -51,16 +66,29 @@ public class NetworkResource {
             + "edge. Without from, to and range the last 30 days")
     @APIResponse(responseCode = "200", description = "The network",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NetworkGraph.class)))
-    public NetworkGraph network(@Parameter(description = ApiDocument.CHANNEL + " (the citing channels)")
+    public byte[] network(@Parameter(description = ApiDocument.CHANNEL + " (the citing channels)")
                                 @QueryParam("channel") List<String> channels,
                                 @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
                                 @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
                                 @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
                                 @Parameter(description = KIND, schema = @Schema(enumeration = {"forward", "mention", "all"},
                                         defaultValue = "all")) @QueryParam("kind") String kind) {
+        return written.get(graph(channels, from, to, range, kind), this::write);
+    }
+
+    /** The network the filters ask for, as the exports write it. */
+    public NetworkGraph graph(List<String> channels, String from, String to, String range, String kind) {
         CitationKind shown = kind(kind);
         List<Long> channelIds = ChannelFilter.ids(channels);
         return network.graph(period(from, to, range, channelIds), channelIds, shown.value());
+    }
+
+    private byte[] write(NetworkGraph graph) {
+        try {
+            return json.writeValueAsBytes(graph);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GET

@@ -1,5 +1,7 @@
 package io.channelpulse.web.pages;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.ingest.telegram.ChannelHandle;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +63,7 @@ public class NetworkPages {
     public record NetworkPage(DashboardPages.Frame frame, String kind, NetworkGraph graph, List<NetworkEdge> edges,
                               List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy,
                               String channelsBy, String csrf, String tracked, Set<String> trackedHandles,
-                              String channelQuery) {
+                              String channelQuery, String graphJson) {
 
         /** Whether the table lists only the first {@link #EDGE_ROWS} edges of the order asked for. */
         public boolean edgesCut() {
@@ -81,13 +84,7 @@ public class NetworkPages {
 
         /** The channel's page when it is tracked, else its preview on t.me. */
         public String link(String handle) {
-            return trackedHandles.contains(handle.toLowerCase(Locale.ROOT))
-                    ? "/channels/" + handle + "?" + channelQuery : "https://t.me/s/" + handle;
-        }
-
-        /** What the graph draws, for {@code /js/network.js}. */
-        public String graphJson() {
-            return NetworkTables.graphJson(graph, node -> link(node.handle()));
+            return NetworkPages.link(trackedHandles, channelQuery, handle);
         }
 
         /** The page's query without the note of a channel just tracked, for the Track forms to come back to. */
@@ -100,14 +97,18 @@ public class NetworkPages {
             String query = frame.filters().query();
             return "/export/" + file + "?kind=" + kind + (query.isEmpty() ? "" : "&" + query);
         }
+    }
 
-        NetworkPage(DashboardPages.Frame frame, String kind, NetworkGraph graph, List<NetworkEdge> edges,
-                    List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy, String channelsBy,
-                    String csrf, String tracked) {
-            this(frame, kind, graph, edges, channels, worthAdding, edgesBy, channelsBy, csrf, tracked,
-                    graph.nodes().stream().filter(NetworkNode::tracked).map(n -> n.handle().toLowerCase(Locale.ROOT))
-                            .collect(Collectors.toSet()), frame.filters().queryWithout("channel"));
-        }
+    /**
+     * The graph's JSON by the kept graph (by identity, gone with it) and the links' query: a year's network is half a
+     * megabyte of JSON that every request of the same period would otherwise write again.
+     */
+    private final Cache<NetworkGraph, Map<String, String>> drawn = Caffeine.newBuilder().weakKeys().maximumSize(50)
+            .build();
+
+    static String link(Set<String> trackedHandles, String channelQuery, String handle) {
+        return trackedHandles.contains(handle.toLowerCase(Locale.ROOT))
+                ? "/channels/" + handle + "?" + channelQuery : "https://t.me/s/" + handle;
     }
 
     @Inject
@@ -165,10 +166,15 @@ public class NetworkPages {
         String csrf = admin ? AdminPages.csrfToken(csrfCookie) : null;
         String justTracked = tracked == null ? null : ChannelHandle.parse(tracked).map(ChannelHandle::value)
                 .filter(h -> frame.channels().stream().anyMatch(c -> c.handle.equalsIgnoreCase(h))).orElse(null);
+        Set<String> trackedHandles = graph.nodes().stream().filter(NetworkNode::tracked)
+                .map(n -> n.handle().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        String channelQuery = frame.filters().queryWithout("channel");
+        String graphJson = drawn.get(graph, g -> new ConcurrentHashMap<>()).computeIfAbsent(channelQuery, query ->
+                NetworkTables.graphJson(graph, node -> link(trackedHandles, query, node.handle())));
         NetworkPage page = new NetworkPage(frame, kindValue, graph, NetworkTables.edges(graph.edges(), edgeOrder).stream()
                         .limit(allEdges ? Long.MAX_VALUE : EDGE_ROWS).toList(),
                 NetworkTables.channels(graph.nodes(), channelOrder), NetworkTables.worthAdding(graph),
-                edgeOrder, channelOrder, csrf, justTracked);
+                edgeOrder, channelOrder, csrf, justTracked, trackedHandles, channelQuery, graphJson);
         Response.ResponseBuilder answer = Response.ok(Templates.network(page).render(),
                 MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         if (admin) {
