@@ -31,9 +31,12 @@ public final class HandleMentions {
     public static List<String> keys(String text, List<String> links) {
         TreeSet<String> handles = new TreeSet<>();
         if (text != null) {
-            Matcher at = AT_HANDLE.matcher(text);
-            while (at.find()) {
-                handles.add(at.group(1).toLowerCase(Locale.ROOT));
+            // The regexes try their look-behinds at every character; most texts have neither '@' nor a t.me link.
+            if (text.indexOf('@') >= 0) {
+                Matcher at = AT_HANDLE.matcher(text);
+                while (at.find()) {
+                    handles.add(at.group(1).toLowerCase(Locale.ROOT));
+                }
             }
             collectLinked(text, handles);
         }
@@ -46,6 +49,9 @@ public final class HandleMentions {
     }
 
     private static void collectLinked(String text, Set<String> into) {
+        if (!mayLink(text)) {
+            return;
+        }
         Matcher m = LINK.matcher(text);
         while (m.find()) {
             String handle = m.group(1).toLowerCase(Locale.ROOT);
@@ -53,5 +59,15 @@ public final class HandleMentions {
                 into.add(handle);
             }
         }
+    }
+
+    /** Whether the text holds ".me/" in any case, which every link {@link #LINK} matches has. */
+    private static boolean mayLink(String text) {
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (text.regionMatches(true, dot + 1, "me/", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

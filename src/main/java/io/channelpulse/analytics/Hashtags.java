@@ -29,7 +29,8 @@ public final class Hashtags {
     /** Every tag as written, without '#', in order of appearance and repeats included, to label a topic by its most frequent spelling. */
     public static List<String> spellings(String text) {
         List<String> tags = new ArrayList<>();
-        if (text == null) {
+        // Most posts have no tag; the regex would still try its look-behind at every character.
+        if (text == null || text.indexOf('#') < 0) {
             return tags;
         }
         Matcher m = TAG.matcher(text);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The terms of a post's text, each once however often the text has it. Pure and safe to share between threads.
@@ -38,6 +39,8 @@ import java.util.Map;
 public final class TermExtractor {
 
     private static final int MAX_NAME_WORDS = 3;
+    // Compiled once: this runs for every word of every stored post.
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{P}]+$");
     private static final int STEM_CACHE = 50_000;
 
     private static final CharArraySet RUSSIAN_STOP = RussianAnalyzer.getDefaultStopSet();
@@ -134,7 +137,7 @@ public final class TermExtractor {
             return true;
         }
         int slash = lower.indexOf('/');
-        String host = slash < 0 ? lower.replaceAll("[\\p{P}]+$", "") : lower.substring(0, slash);
+        String host = slash < 0 ? TRAILING_PUNCTUATION.matcher(lower).replaceAll("") : lower.substring(0, slash);
         for (String ending : URL_ENDINGS) {
             if (host.endsWith(ending) && host.length() > ending.length()) {
                 return true;
