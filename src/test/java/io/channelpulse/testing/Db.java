@@ -15,11 +15,18 @@ public final class Db {
 
     /** Empties every table the app writes, so each test starts from no channels. */
     public static void reset(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE channels, unparsed_pages, daily_totals, monthly_totals, topic_spellings, forward_sources, term_forms "
-                    + "RESTART IDENTITY CASCADE");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        // A poll or delivery the previous test started may still be committing; its locks and the truncate's are
+        // taken in different orders, so PostgreSQL may pick the truncate as a deadlock victim: try it again then.
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("TRUNCATE channels, unparsed_pages, daily_totals, monthly_totals, topic_spellings, "
+                        + "forward_sources, term_forms RESTART IDENTITY CASCADE");
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 
