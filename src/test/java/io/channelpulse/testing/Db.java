@@ -16,7 +16,7 @@ public final class Db {
     /** Empties every table the app writes, so each test starts from no channels. */
     public static void reset(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE channels, unparsed_pages, daily_totals, monthly_totals, topic_spellings, forward_sources, term_forms "
+            statement.execute("TRUNCATE channels, unparsed_pages, daily_totals, monthly_totals, topic_spellings, forward_sources, term_forms, daily_term_totals "
                     + "RESTART IDENTITY CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
