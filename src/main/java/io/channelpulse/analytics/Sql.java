@@ -30,6 +30,8 @@ public final class Sql {
                     value = connection.createArrayOf("text", keys);
                 } else if (value instanceof java.sql.Date[] days) {
                     value = connection.createArrayOf("date", days);
+                } else if (value instanceof java.sql.Timestamp[] times) {
+                    value = connection.createArrayOf("timestamptz", times);
                 }
                 statement.setObject(i + 1, value);
             }

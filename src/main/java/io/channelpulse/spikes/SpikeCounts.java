@@ -20,7 +20,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The counts spikes are judged on. Days come from the daily rollups (daily_totals over all channels,
- * daily_counts for some, daily_terms for name candidates); hours from the posts of the period themselves, which
+ * daily_counts for some; daily_term_totals over all channels, daily_terms for some, for name candidates); hours from the posts of the period themselves, which
  * the posts_newest index bounds to the period, so no hourly rollup has to be kept.
  */
 @ApplicationScoped
@@ -58,8 +58,11 @@ class SpikeCounts {
             parameters.add(channelIds.toArray(Long[]::new));
         }
         parameters.add(minCount);
-        sql += " UNION ALL SELECT 'name', key, day, sum(posts) FROM daily_terms WHERE kind = 'name' AND day BETWEEN ? AND ?"
-                + (channelIds == null ? "" : " AND channel_id = ANY (?)") + " GROUP BY 2, 3 HAVING sum(posts) >= ?";
+        sql += channelIds == null
+                ? " UNION ALL SELECT 'name', key, day, posts FROM daily_term_totals WHERE kind = 'name'"
+                        + " AND day BETWEEN ? AND ? AND posts >= ?"
+                : " UNION ALL SELECT 'name', key, day, sum(posts) FROM daily_terms WHERE kind = 'name'"
+                        + " AND day BETWEEN ? AND ? AND channel_id = ANY (?) GROUP BY 2, 3 HAVING sum(posts) >= ?";
         parameters.add(first);
         parameters.add(last);
         if (channelIds != null) {
@@ -153,13 +156,14 @@ class SpikeCounts {
         if (!names.isEmpty()) {
             List<Object> parameters = new ArrayList<>(List.of(names.stream().map(Key::key).toArray(String[]::new),
                     first, last));
-            String sql = "SELECT key, day, sum(posts) FROM daily_terms WHERE kind = 'name' AND key = ANY (?)"
+            String sql = "SELECT key, day, posts FROM daily_term_totals WHERE kind = 'name' AND key = ANY (?)"
                     + " AND day BETWEEN ? AND ?";
             if (channelIds != null) {
-                sql += " AND channel_id = ANY (?)";
+                sql = "SELECT key, day, sum(posts) FROM daily_terms WHERE kind = 'name' AND key = ANY (?)"
+                        + " AND day BETWEEN ? AND ? AND channel_id = ANY (?) GROUP BY 1, 2";
                 parameters.add(channelIds.toArray(Long[]::new));
             }
-            Sql.query(dataSource, sql + " GROUP BY 1, 2", parameters, rs -> days.computeIfAbsent(
+            Sql.query(dataSource, sql, parameters, rs -> days.computeIfAbsent(
                     new Key(NAME, rs.getString(1)), k -> new HashMap<>()).put(rs.getObject(2, LocalDate.class), rs.getLong(3)));
         }
         if (keys.isEmpty()) {

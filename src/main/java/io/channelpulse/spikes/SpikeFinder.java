@@ -91,20 +91,22 @@ public class SpikeFinder {
             }
         }
         Map<String, Map<String, String>> labels = labels(judged);
-        return judged.stream()
+        List<Judged> shown = judged.stream()
                 .sorted(Comparator.comparingDouble((Judged j) -> j.verdict().score()).reversed()
                         .thenComparing(j -> j.busy().t()).thenComparing(j -> j.busy().key()))
                 .limit(limit)
-                .map(j -> {
-                    Instant end = DAY.equals(bucket)
-                            ? LocalDate.ofInstant(j.busy().t(), zone).plusDays(1).atStartOfDay(zone).toInstant()
-                            : j.busy().t().plus(Duration.ofHours(1));
-                    String label = labels.get(j.busy().metric()).get(j.busy().key());
-                    return new Spike(j.busy().metric(), j.busy().key(), label, bucket, j.busy().t(), j.busy().count(),
-                            j.verdict().expected(), j.verdict().score(),
-                            posts.links(j.busy().metric(), j.busy().key(), j.busy().t(), end, channelIds));
-                })
                 .toList();
+        List<List<String>> links = posts.links(shown.stream().map(j -> new SpikePosts.Bucket(j.busy().metric(),
+                j.busy().key(), j.busy().t(), DAY.equals(bucket)
+                        ? LocalDate.ofInstant(j.busy().t(), zone).plusDays(1).atStartOfDay(zone).toInstant()
+                        : j.busy().t().plus(Duration.ofHours(1)))).toList(), channelIds);
+        List<Spike> spikes = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Judged j = shown.get(i);
+            spikes.add(new Spike(j.busy().metric(), j.busy().key(), labels.get(j.busy().metric()).get(j.busy().key()),
+                    bucket, j.busy().t(), j.busy().count(), j.verdict().expected(), j.verdict().score(), links.get(i)));
+        }
+        return spikes;
     }
 
     private record Judged(SpikeCounts.Busy busy, SpikeRule.Verdict verdict) {

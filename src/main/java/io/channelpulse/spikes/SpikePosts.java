@@ -24,25 +24,41 @@ class SpikePosts {
     @Inject
     DataSource dataSource;
 
-    List<String> links(String metric, String key, Instant start, Instant end, List<Long> channelIds) {
-        String match = switch (metric) {
-            case "name" -> "p.text LIKE ANY (ARRAY(SELECT '%' || replace(replace(replace(form, '\\', '\\\\'), '%', '\\%'),"
-                    + " '_', '\\_') || '%' FROM term_forms WHERE kind = 'name' AND key = ?))";
-            case "topic" -> "? = ANY (p.hashtags)";
-            case "mention" -> "? = ANY (p.mentions)";
-            case "forward" -> "lower(p.forwarded_handle) = ?";
-            default -> throw new IllegalArgumentException("no posts for metric " + metric);
-        };
-        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end), key));
-        String sql = "SELECT c.handle, p.id FROM posts p JOIN channels c ON c.id = p.channel_id"
-                + " WHERE p.kind = 'post' AND p.published_at >= ? AND p.published_at < ? AND " + match;
-        if (channelIds != null) {
-            sql += " AND p.channel_id = ANY (?)";
-            parameters.add(channelIds.toArray(Long[]::new));
+    /** A spike's key and bucket. */
+    record Bucket(String metric, String key, Instant start, Instant end) {
+    }
+
+    /**
+     * The links of each bucket, in the order given, read in one statement: an hour-by-hour week has a thousand
+     * spikes, and a round trip each was most of its time.
+     */
+    List<List<String>> links(List<Bucket> buckets, List<Long> channelIds) {
+        if (buckets.isEmpty()) {
+            return List.of();
         }
-        sql += " ORDER BY p.views DESC NULLS LAST, p.published_at, p.id LIMIT " + LINKS;
-        List<String> links = new ArrayList<>();
-        Sql.query(dataSource, sql, parameters, rs -> links.add("https://t.me/" + rs.getString(1) + "/" + rs.getLong(2)));
+        List<Object> parameters = new ArrayList<>(List.of(
+                buckets.stream().map(Bucket::metric).toArray(String[]::new),
+                buckets.stream().map(Bucket::key).toArray(String[]::new),
+                buckets.stream().map(b -> Timestamp.from(b.start())).toArray(Timestamp[]::new),
+                buckets.stream().map(b -> Timestamp.from(b.end())).toArray(Timestamp[]::new)));
+        String sql = "SELECT s.i, ARRAY(SELECT 'https://t.me/' || c.handle || '/' || p.id FROM posts p"
+                + " JOIN channels c ON c.id = p.channel_id"
+                + " WHERE p.kind = 'post' AND p.published_at >= s.start AND p.published_at < s.stop"
+                + (channelIds == null ? "" : " AND p.channel_id = ANY (?)")
+                + " AND CASE s.metric WHEN 'topic' THEN s.key = ANY (p.hashtags) WHEN 'mention' THEN s.key = ANY (p.mentions)"
+                + " WHEN 'forward' THEN lower(p.forwarded_handle) = s.key ELSE p.text LIKE ANY (f.forms) END"
+                + " ORDER BY p.views DESC NULLS LAST, p.published_at, p.id LIMIT " + LINKS + ")"
+                + " FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY"
+                + " AS s (metric, key, start, stop, i)"
+                // a name candidate is found by the forms it was written in, as substrings
+                + " CROSS JOIN LATERAL (SELECT ARRAY(SELECT '%' || replace(replace(replace(form, '\\', '\\\\'), '%', '\\%'),"
+                + " '_', '\\_') || '%' FROM term_forms WHERE s.metric = 'name' AND kind = 'name' AND key = s.key) AS forms) f"
+                + " ORDER BY s.i";
+        if (channelIds != null) {
+            parameters.add(0, channelIds.toArray(Long[]::new));
+        }
+        List<List<String>> links = new ArrayList<>();
+        Sql.query(dataSource, sql, parameters, rs -> links.add(List.of((String[]) rs.getArray(2).getArray())));
         return links;
     }
 }

@@ -1,5 +1,6 @@
 package io.channelpulse.store;
 
+import io.channelpulse.terms.TermCounting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,6 +49,7 @@ public class ChannelPurge {
                            FROM daily_counts WHERE channel_id = ?) c
                     WHERE t.metric = c.metric AND t.key = c.key AND t.month = c.month AND t.posts <= 0""", channelId);
             ForwardLags.forgetSource(connection, channelId);
+            TermCounting.purge(connection, channelId);
             spellings(connection, channelId).subtract(connection);
             // Spellings counted at first sight of a post that was edited since: what no other post tags goes.
             update(connection, """

@@ -152,6 +152,7 @@ public class PostStore {
             recordSpellings(connection, addedPosts);
             recordForwardSources(connection, addedPosts);
             terms.writeForms(connection);
+            terms.writeTotals(connection);
             rollups.writeTotals(connection);
             long oldest = posts.stream().mapToLong(ParsedPost::id).min().orElse(0);
             long newest = posts.stream().mapToLong(ParsedPost::id).max().orElse(0);

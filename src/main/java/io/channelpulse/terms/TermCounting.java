@@ -3,13 +3,13 @@ package io.channelpulse.terms;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,15 +47,19 @@ public class TermCounting {
         Log.debugf("Dropped %d singleton terms", dropped);
     }
 
-    /** Drops the singletons of days before {@code keepFrom}; how many rows went. */
+    /** Drops the singletons of days before {@code keepFrom}, also from the totals; how many rows went. */
     public int prune(LocalDate keepFrom) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM daily_terms WHERE day < ? AND posts <= 1")) {
-            delete.setObject(1, keepFrom);
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("Could not drop old singleton terms", e);
-        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return TermTotals.deleteTerms(connection, "day < ? AND posts <= 1", keepFrom);
+            } catch (SQLException e) {
+                throw new StoreException("Could not drop old singleton terms", e);
+            }
+        });
+    }
+
+    /** Takes a channel's terms out of the totals, in the transaction that then deletes the channel. */
+    public static void purge(Connection connection, long channelId) throws SQLException {
+        TermTotals.deleteTerms(connection, "channel_id = ?", channelId);
     }
 }

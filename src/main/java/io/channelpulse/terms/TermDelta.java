@@ -5,6 +5,7 @@ import io.channelpulse.analytics.PostFacts;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The change one batch of a channel's posts makes to daily_terms (what the stored versions counted for comes off,
+ * The change one batch of a channel's posts makes to daily_terms and its sum daily_term_totals (what the stored versions counted for comes off,
  * what the new ones count for goes on) and to term_forms (new posts only). Written in the caller's transaction,
  * which holds the channel's lock, as additive upserts like the other rollups.
  */
@@ -36,6 +37,7 @@ public final class TermDelta {
     private final LocalDate keepSingletonsFrom;
     private final Map<DayTerm, Integer> counts = new HashMap<>();
     private final Map<Form, Integer> forms = new TreeMap<>(FORM_ORDER);
+    private final TermTotals totals = new TermTotals();
 
     TermDelta(long channelId, LocalDate keepSingletonsFrom) {
         this.channelId = channelId;
@@ -104,6 +106,7 @@ public final class TermDelta {
             upsert.setArray(5, connection.createArrayOf("integer", changed.stream().map(Map.Entry::getValue).toArray()));
             upsert.executeUpdate();
         }
+        changed.forEach(e -> totals.add(e.getKey().day(), e.getKey().kind(), e.getKey().key(), e.getValue()));
         TreeSet<LocalDate> days = new TreeSet<>();
         changed.forEach(e -> days.add(e.getKey().day()));
         boolean removed = changed.stream().anyMatch(e -> e.getValue() < 0);
@@ -112,12 +115,21 @@ public final class TermDelta {
         }
         try (PreparedStatement delete = connection.prepareStatement("""
                 DELETE FROM daily_terms WHERE channel_id = ? AND day = ANY (?)
-                    AND posts <= CASE WHEN day < ? THEN 1 ELSE 0 END""")) {
+                    AND posts <= CASE WHEN day < ? THEN 1 ELSE 0 END RETURNING day, kind, key, posts""")) {
             delete.setLong(1, channelId);
             delete.setArray(2, connection.createArrayOf("date", days.stream().map(Date::valueOf).toArray()));
             delete.setObject(3, keepSingletonsFrom);
-            delete.executeUpdate();
+            try (ResultSet rs = delete.executeQuery()) {
+                while (rs.next()) {
+                    totals.add(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), -rs.getInt(4));
+                }
+            }
         }
+    }
+
+    /** Adds what {@link #write} changed to daily_term_totals: shared rows, so with the others at the end. */
+    public void writeTotals(Connection connection) throws SQLException {
+        totals.write(connection);
     }
 
     /**

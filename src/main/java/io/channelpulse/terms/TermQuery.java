@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The most frequent and the fastest rising terms of a period, their series and their forms, from daily_terms. */
+/** The most frequent and the fastest rising terms of a period, their series and their forms, from daily_terms (daily_term_totals over all channels). */
 @ApplicationScoped
 public class TermQuery {
 
@@ -47,11 +47,9 @@ public class TermQuery {
         long[] posts = posts(channelIds, scanFrom, first, last);
         List<Object> parameters = new ArrayList<>(List.of(first, first, scanFrom, last));
         StringBuilder sql = new StringBuilder("SELECT kind, key, sum(posts) FILTER (WHERE day >= ?) AS count,"
-                + " COALESCE(sum(posts) FILTER (WHERE day < ?), 0) AS previous FROM daily_terms WHERE day BETWEEN ? AND ?");
-        if (kind != null) {
-            sql.append(" AND kind = ?");
-            parameters.add(kind);
-        }
+                + " COALESCE(sum(posts) FILTER (WHERE day < ?), 0) AS previous FROM " + table(channelIds)
+                + " WHERE day BETWEEN ? AND ? AND kind = ANY (?)");
+        parameters.add(kind == null ? KINDS : new String[] {kind});
         if (channelIds != null) {
             sql.append(" AND channel_id = ANY (?)");
             parameters.add(channelIds.toArray(Long[]::new));
@@ -78,6 +76,14 @@ public class TermQuery {
                 .sorted(Comparator.comparingDouble(TermEntry::score).reversed().thenComparing(TermEntry::key))
                 .limit(limit).toList();
         return labelled(chosen);
+    }
+
+    /** Both kinds, named so the (kind, …) indexes of the totals serve a read of both. */
+    private static final String[] KINDS = {Term.WORD, Term.NAME};
+
+    /** The sums over channels when all are counted: one row per term and day instead of one per channel. */
+    private static String table(List<Long> channelIds) {
+        return channelIds == null ? "daily_term_totals" : "daily_terms";
     }
 
     /** Posts of the period and of the period before: [period, before]. */
@@ -135,8 +141,9 @@ public class TermQuery {
         if (!terms.isEmpty()) {
             List<Object> parameters = new ArrayList<>(List.of(first, last,
                     terms.stream().map(TermKey::key).distinct().toArray(String[]::new)));
-            String sql = "SELECT kind, key, date_trunc('" + bucket.value() + "', day)::date, sum(posts) FROM daily_terms"
-                    + " WHERE day BETWEEN ? AND ? AND key = ANY (?)";
+            String sql = "SELECT kind, key, date_trunc('" + bucket.value() + "', day)::date, sum(posts) FROM "
+                    + table(channelIds) + " WHERE day BETWEEN ? AND ? AND key = ANY (?) AND kind = ANY (?)";
+            parameters.add(terms.stream().map(TermKey::kind).distinct().toArray(String[]::new));
             if (channelIds != null) {
                 sql += " AND channel_id = ANY (?)";
                 parameters.add(channelIds.toArray(Long[]::new));
