@@ -52,10 +52,8 @@ public class TermQuery {
             sql.append(" AND kind = ?");
             parameters.add(kind);
         }
-        if (channelIds != null) {
-            sql.append(" AND channel_id = ANY (?)");
-            parameters.add(channelIds.toArray(Long[]::new));
-        }
+        sql.append(" AND channel_id = ANY (?)");
+        parameters.add(scope(channelIds));
         sql.append(" GROUP BY kind, key HAVING sum(posts) FILTER (WHERE day >= ?) >= ?");
         parameters.add(first);
         parameters.add((long) config.minPosts());
@@ -78,6 +76,19 @@ public class TermQuery {
                 .sorted(Comparator.comparingDouble(TermEntry::score).reversed().thenComparing(TermEntry::key))
                 .limit(limit).toList();
         return labelled(chosen);
+    }
+
+    /**
+     * The channels to read daily_terms of: all of them when none are named, so that the lookup runs on the
+     * primary key (channel, day), the only index the table has, to keep the cost of writing it low.
+     */
+    private Long[] scope(List<Long> channelIds) {
+        if (channelIds != null) {
+            return channelIds.toArray(Long[]::new);
+        }
+        List<Long> all = new ArrayList<>();
+        Sql.query(dataSource, "SELECT id FROM channels", List.of(), rs -> all.add(rs.getLong(1)));
+        return all.toArray(Long[]::new);
     }
 
     /** Posts of the period and of the period before: [period, before]. */
@@ -137,10 +148,8 @@ public class TermQuery {
                     terms.stream().map(TermKey::key).distinct().toArray(String[]::new)));
             String sql = "SELECT kind, key, date_trunc('" + bucket.value() + "', day)::date, sum(posts) FROM daily_terms"
                     + " WHERE day BETWEEN ? AND ? AND key = ANY (?)";
-            if (channelIds != null) {
-                sql += " AND channel_id = ANY (?)";
-                parameters.add(channelIds.toArray(Long[]::new));
-            }
+            sql += " AND channel_id = ANY (?)";
+            parameters.add(scope(channelIds));
             Sql.query(dataSource, sql + " GROUP BY 1, 2, 3", parameters, rs -> counts
                     .computeIfAbsent(new TermKey(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
                     .put(rs.getObject(3, LocalDate.class), rs.getLong(4)));
