@@ -12,8 +12,8 @@ CREATE TABLE daily_terms (
     -- a batch of one channel's posts touches a few days: its upserts stay on a few pages of the index
     PRIMARY KEY (channel_id, day, kind, key)
 );
--- TermQuery over all channels and the prune: a range of days, without touching the table.
-CREATE INDEX daily_terms_day ON daily_terms (day) INCLUDE (kind, key, posts);
+-- The only index: TermQuery reads a range of days of the channels asked for (all of them by default) on it, and a
+-- second index would make every post's many term rows cost twice as much to write.
 
 -- How a term was written (Гросси, Гросси's; санкции, санкций), counted once per new post, to label a term by its
 -- most frequent form and to offer a name's forms as watchlist aliases.

@@ -40,7 +40,6 @@ public final class TermExtractor {
 
     private static final int MAX_NAME_WORDS = 3;
     // Compiled once: this runs for every word of every stored post.
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{P}]+$");
     private static final int STEM_CACHE = 50_000;
 
     private static final CharArraySet RUSSIAN_STOP = RussianAnalyzer.getDefaultStopSet();
@@ -132,12 +131,20 @@ public final class TermExtractor {
     }
 
     private static boolean isUrl(String chunk) {
+        // most chunks are plain words: no dot, no URL
+        if (chunk.indexOf('.') < 0) {
+            return false;
+        }
         String lower = chunk.toLowerCase(Locale.ROOT);
         if (lower.contains("://") || lower.startsWith("www.") || lower.contains("t.me/")) {
             return true;
         }
         int slash = lower.indexOf('/');
-        String host = slash < 0 ? TRAILING_PUNCTUATION.matcher(lower).replaceAll("") : lower.substring(0, slash);
+        int end = slash < 0 ? lower.length() : slash;
+        while (slash < 0 && end > 0 && !Character.isLetterOrDigit(lower.charAt(end - 1))) {
+            end--;
+        }
+        String host = lower.substring(0, end);
         for (String ending : URL_ENDINGS) {
             if (host.endsWith(ending) && host.length() > ending.length()) {
                 return true;
