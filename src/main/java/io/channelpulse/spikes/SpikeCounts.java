@@ -43,6 +43,17 @@ class SpikeCounts {
     @Inject
     DataSource dataSource;
 
+    /** The data version (V22, V24: counts, posts per day, channels) and the watchlist version, in one read. */
+    long[] versions() {
+        long[] versions = new long[2];
+        Sql.query(dataSource, "SELECT (SELECT version FROM network_version), (SELECT version FROM watchlist_version)",
+                List.of(), rs -> {
+                    versions[0] = rs.getLong(1);
+                    versions[1] = rs.getLong(2);
+                });
+        return versions;
+    }
+
     /** Days of [from, to) on which a key has at least {@code minCount} posts. */
     List<Busy> busyDays(Instant from, Instant to, List<Long> channelIds, int minCount, ZoneId zone) {
         LocalDate first = LocalDate.ofInstant(from, zone);

@@ -1,5 +1,7 @@
 package io.channelpulse.spikes;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.TopQuery;
@@ -65,6 +67,25 @@ public class SpikeFinder {
         if (!DAY.equals(bucket) && !HOUR.equals(bucket)) {
             throw new IllegalArgumentException("bucket must be day or hour, not " + bucket);
         }
+        long[] versions = counts.versions();
+        Question question = new Question(versions[0], versions[1], from, to,
+                channelIds == null ? null : List.copyOf(channelIds), bucket, limit);
+        return found.get(question, q -> compute(from, to, channelIds, bucket, limit));
+    }
+
+    /**
+     * What was asked, of which data and watchlist: the overview asks its panel with every visit, and finding a month's
+     * spikes reads the history of every busy key. Keyed by the versions every instance reads from the database, an
+     * answer is never served after a committed change of the counts, posts per day or watchlist.
+     */
+    private record Question(long dataVersion, long watchlistVersion, Instant from, Instant to, List<Long> channelIds,
+                            String bucket, int limit) {
+    }
+
+    private final Cache<Question, List<Spike>> found = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(200).build();
+
+    private List<Spike> compute(Instant from, Instant to, List<Long> channelIds, String bucket, int limit) {
         ZoneId zone = analytics.timezone();
         SpikeRule rule = new SpikeRule(config.minCount(), config.minScore());
         Set<String> watched = watchlist.entities().stream().map(WatchedEntity::key).collect(Collectors.toSet());

@@ -218,14 +218,18 @@ public final class Browser implements AutoCloseable {
         return urls;
     }
 
-    /** The requested URLs that leave this machine: anything but localhost, 127.0.0.1, [::1], data: and about:. */
+    /**
+     * The requested URLs that leave this machine: anything but localhost, 127.0.0.1, [::1], data:, about: and
+     * chrome:// (the browser's own pages and their resources, which it serves from its binary; a busy machine shows
+     * them in the log when chromium opens its internal pages at start).
+     */
     public List<String> nonLocalRequests() {
         return requestedUrls().stream().filter(url -> !isLocal(url)).toList();
     }
 
     static boolean isLocal(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("data:") || lower.startsWith("about:")) {
+        if (lower.startsWith("data:") || lower.startsWith("about:") || lower.startsWith("chrome://")) {
             return true;
         }
         if (lower.startsWith("blob:")) {

@@ -142,6 +142,8 @@ class BrowserSupportTest {
         assertThat(Browser.isLocal("http://[::1]:8081/")).isTrue();
         assertThat(Browser.isLocal("data:image/png;base64,AAAA")).isTrue();
         assertThat(Browser.isLocal("about:blank")).isTrue();
+        assertThat(Browser.isLocal("chrome://resources/images/add.svg")).isTrue();
+        assertThat(Browser.isLocal("chrome-extension://abc/x.js")).isFalse();
         assertThat(Browser.isLocal("blob:http://localhost:8081/0b1c")).isTrue();
         assertThat(Browser.isLocal("https://cdn.jsdelivr.net/npm/chart.js")).isFalse();
         assertThat(Browser.isLocal("https://t.me/s/EmbUSA")).isFalse();

@@ -1,5 +1,6 @@
 package io.channelpulse.spikes;
 
+import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.store.PostStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -8,9 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,4 +92,19 @@ class SpikeFinderTest {
                 BURST.atStartOfDay().toInstant(ZoneOffset.UTC), null, SpikeFinder.DAY)).isEmpty();
     }
 
+    @Test
+    void anEditOfTheBurstIsSeenByTheNextAskThoughTheSpikesAreKept() {
+        Instant from = BURST.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = BURST.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        assertThat(finder.find(from, to, null, SpikeFinder.DAY)).extracting(Spike::key)
+                .containsExactlyInAnyOrder("surge", "iaea_org");
+        // the same posts, views and times, only the tag edited: no posts per day change, only the counts
+        List<ParsedPost> edited = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            edited.add(SpikeFixture.post(139 + i, BURST_HOUR.plus(Duration.ofMinutes(3L * i)), "#Calm at the plant",
+                    1000L + i, null));
+        }
+        store.storePosts(channel, edited, Instant.now());
+        assertThat(finder.find(from, to, null, SpikeFinder.DAY)).extracting(Spike::key).containsExactly("calm");
+    }
 }

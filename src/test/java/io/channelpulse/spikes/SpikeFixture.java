@@ -63,7 +63,7 @@ public final class SpikeFixture {
         return Db.count(dataSource, "SELECT id FROM channels WHERE handle = ?", handle);
     }
 
-    private static ParsedPost post(long id, Instant at, String text, Long views, ParsedPost.ForwardSource forward) {
+    static ParsedPost post(long id, Instant at, String text, Long views, ParsedPost.ForwardSource forward) {
         return new ParsedPost("spike_news", id, at, ParsedPost.Kind.POST, text, views, false, null, forward, null,
                 List.of(), List.of(), List.of());
     }
