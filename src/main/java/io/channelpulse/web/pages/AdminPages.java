@@ -281,8 +281,7 @@ public class AdminPages {
     public Response addSubscriber(@RestForm String email, @RestForm String channels, @RestForm String alerts,
                                   @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
         checkCsrf(csrf, csrfCookie);
-        List<String> handles = channels == null ? List.of() : Arrays.stream(channels.split("[,\\s]+"))
-                .map(String::strip).filter(c -> !c.isEmpty()).toList();
+        List<String> handles = listed(channels);
         try {
             Subscribers.Saved saved = subscribers.subscribe(email, handles, alerts != null);
             return back((saved.created() ? "Subscribed " : "Updated ") + saved.subscriber().email() + " ("
@@ -333,8 +332,7 @@ public class AdminPages {
                                @RestForm List<String> events, @RestForm String csrf,
                                @CookieParam(CSRF) String csrfCookie) {
         checkCsrf(csrf, csrfCookie);
-        List<String> chosen = metrics == null ? List.of() : Arrays.stream(metrics.split("[,\\s]+"))
-                .map(String::strip).filter(m -> !m.isEmpty()).toList();
+        List<String> chosen = listed(metrics);
         try {
             Webhook webhook = webhooks.register(url, secret, chosen, events);
             return back("Added the webhook " + webhook.url() + " (" + webhook.eventList() + "; "
@@ -342,6 +340,11 @@ public class AdminPages {
         } catch (BadParameterException e) {
             return back(e.getMessage());
         }
+    }
+
+    /** The entries of a form field that lists several, split at commas and white space. */
+    private static List<String> listed(String field) {
+        return field == null ? List.of() : Arrays.stream(field.split("[,\\s]+")).filter(e -> !e.isEmpty()).toList();
     }
 
     @POST
