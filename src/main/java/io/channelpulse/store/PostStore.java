@@ -169,6 +169,9 @@ public class PostStore {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
+            // The channel's lock before its row, as storing and removing take them: a removal that holds the lock
+            // and waits for the row would otherwise deadlock with a poll that holds the row and waits for the lock.
+            lockChannel(connection, channelId);
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE channels SET title = COALESCE(?, title), description = ?, verified = ?,
                         avatar_url = ?, subscribers = COALESCE(?, subscribers),

@@ -1,9 +1,12 @@
 package io.channelpulse.store;
 
+import io.channelpulse.ingest.ChannelRegistry;
+import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.ingest.telegram.PreviewPage;
 import io.channelpulse.ingest.telegram.PreviewPageParser;
 import io.channelpulse.testing.Db;
 import io.channelpulse.testing.TelegramStandIn;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +16,11 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +33,9 @@ class PostStoreTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ChannelRegistry registry;
 
     private long channelId;
 
@@ -88,5 +96,44 @@ class PostStoreTest {
                 .isEqualTo("Text with <angle brackets> & ampersands, \"quotes\" and a line\nbreak. @ 2024-03-08 00:00:00");
         assertThat(Db.count(dataSource, "SELECT count(*) FROM post_views WHERE post_id = 506")).isEqualTo(2);
         assertThat(Db.count(dataSource, "SELECT count(*) FROM post_views WHERE post_id = 505")).isEqualTo(1);
+    }
+
+    /** The CI failure of 2026-12-02: the admin removed a channel while its first poll was storing its newest page. */
+    @Test
+    void aChannelRemovedWhileAPollStoresItsPageGoesWithoutADeadlock() throws Exception {
+        PreviewPage page = PreviewPageParser.parse(TelegramStandIn.fixture("EmbUSA.html"));
+        assertThat(page.channel()).as("the page has a header to record").isNotNull();
+        Instant seenAt = Instant.now();
+        CountDownLatch headerRecorded = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // The poll's order: the header, then the posts, in one transaction; the removal comes between them.
+            Future<PostStore.StoredPage> poll = pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                store.recordHeader(channelId, page.channel(), seenAt);
+                headerRecorded.countDown();
+                awaitAWaitingTransaction();
+                return store.storePosts(channelId, page.posts(), seenAt);
+            }));
+            assertThat(headerRecorded.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> removal = pool.submit(() -> registry.untrack(new ChannelHandle("EmbUSA"), true));
+
+            assertThat(poll.get(60, TimeUnit.SECONDS).added()).isEqualTo(5);
+            assertThat(removal.get(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM posts")).isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM daily_totals")).as("the channel's share went too").isZero();
+    }
+
+    private void awaitAWaitingTransaction() throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (Db.count(dataSource, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the removal never waited for the poll");
     }
 }
