@@ -41,6 +41,9 @@ class PagesBrowserTest {
 
     static final Duration CHARTS_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The narrowest phone to a full-HD screen, with a laptop between. */
+    static final int[] WIDTHS = {390, 1400, 1920};
+
     static Browser browser;
 
     @Inject
@@ -182,28 +185,50 @@ class PagesBrowserTest {
             "/channels/nobody_here",
             "/?range=2w");
 
-    @ParameterizedTest(name = "{0} px")
-    @ValueSource(ints = {390, 1400, 1920})
-    void everyPageFitsItsWidthWithoutScrollingSideways(int width) {
+    /**
+     * Each page is loaded once, at the narrowest width, then widened: media queries and the charts' resize follow
+     * the window as they would on a fresh load, and a page costs one load instead of three.
+     */
+    @Test
+    void everyPageFitsEveryWidthWithoutScrollingSideways() {
         logIn();
-        browser.viewport(width, width < 800 ? 844 : 900);
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         try {
-            assertThat(browser.js("return document.documentElement.clientWidth")).as("viewport width")
-                    .isIn((long) width, (long) width - 15);
-            org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
             for (String path : EVERY_PAGE) {
+                browser.viewport(WIDTHS[0], 844);
                 browser.open(url(path));
                 browser.awaitCharts(CHARTS_TIMEOUT);
-                browser.screenshot(screenshotName(path) + "_" + width);
-                Browser.Fit fit = browser.fit();
-                soft.assertThat(fit.fits()).as("%s at %d px: %s", path, width, fit.describe()).isTrue();
-                soft.assertThat(pageErrors(path)).as("console errors on %s at %d px", path, width).isEmpty();
+                for (int width : WIDTHS) {
+                    browser.viewport(width, width < 800 ? 844 : 900);
+                    soft.assertThat(browser.js("return document.documentElement.clientWidth")).as("viewport width")
+                            .isIn((long) width, (long) width - 15);
+                    Browser.Fit fit = fitAfterResize();
+                    browser.screenshot(screenshotName(path) + "_" + width);
+                    soft.assertThat(fit.fits()).as("%s at %d px: %s", path, width, fit.describe()).isTrue();
+                }
+                soft.assertThat(pageErrors(path)).as("console errors on %s", path).isEmpty();
                 soft.assertThat(browser.nonLocalRequests()).as("requests from %s that leave localhost", path).isEmpty();
             }
-            soft.assertAll();
         } finally {
             browser.viewport(1280, 900);
         }
+        soft.assertAll();
+    }
+
+    /** Charts follow a resize a frame or two later: a page that still sticks out after a second does not fit. */
+    private static Browser.Fit fitAfterResize() {
+        long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        Browser.Fit fit = browser.fit();
+        while (!fit.fits() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            fit = browser.fit();
+        }
+        return fit;
     }
 
     @Test
