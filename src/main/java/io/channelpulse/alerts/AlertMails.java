@@ -23,9 +23,24 @@ import java.util.List;
  * digest's are, and keeps the mail's text so a retry after an SMTP failure sends the same mail.
  */
 @ApplicationScoped
-class AlertMails {
+public class AlertMails {
 
     enum Outcome { SENT, FAILED, SKIPPED }
+
+    /** What an admin's "send again" of one spike mail came to. */
+    public enum SendAgain {
+        SENT, FAILED,
+        /** Sent, being sent, or to someone who unsubscribed or turned alerts off meanwhile. */
+        NOT_STUCK
+    }
+
+    /**
+     * A spike mail that did not go out: failed (retried on its own while attempts remain, at nextAttemptAt) or
+     * interrupted (the app stopped mid-send; it may have arrived, so only an admin sends it again).
+     */
+    public record Stuck(long subscriberId, String email, String metric, String key, LocalDate day, String subject,
+                        String status, int attempts, Instant nextAttemptAt, String lastError) {
+    }
 
     /** Far longer than a send takes (the 30 s SMTP timeout): a claim this old lost its sender mid-send. */
     static final Duration ABANDONED_CLAIM = Duration.ofMinutes(10);
@@ -92,6 +107,38 @@ class AlertMails {
             }
         }
         return sent;
+    }
+
+    /** The newest failed and interrupted spike mails of subscribers who still take alerts, for /admin. */
+    public List<Stuck> stuck(int limit) {
+        return Jdbc.query(dataSource, """
+                        SELECT m.subscriber_id, s.email, m.metric, m.key, m.day, m.subject, m.status, m.attempts,
+                               CASE WHEN m.status = 'failed' AND m.attempts < ? THEN m.next_attempt_at END, m.last_error
+                        FROM alert_mails m JOIN digest_subscribers s ON s.id = m.subscriber_id
+                        WHERE m.status IN ('failed', 'interrupted') AND s.unsubscribed_at IS NULL AND s.alerts
+                        ORDER BY m.claimed_at DESC LIMIT ?""",
+                rs -> new Stuck(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getInt(8),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10)),
+                config.maxAttempts(), limit);
+    }
+
+    /** Sends a failed or interrupted spike mail now, whatever its attempts, claimed as a retry pass claims it. */
+    public SendAgain sendAgain(long subscriberId, String metric, String key, LocalDate day, Instant now) {
+        List<Claimed> claimed = Jdbc.query(dataSource, """
+                        UPDATE alert_mails m SET status = 'claimed', attempts = m.attempts + 1, claimed_at = ?
+                        FROM digest_subscribers s
+                        WHERE s.id = m.subscriber_id AND s.unsubscribed_at IS NULL AND s.alerts
+                        AND m.subscriber_id = ? AND m.metric = ? AND m.key = ? AND m.day = ?
+                        AND m.status IN ('failed', 'interrupted')
+                        RETURNING m.subscriber_id, s.email, m.metric, m.key, m.day, m.subject, m.text, m.attempts""",
+                rs -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getInt(8)),
+                now, subscriberId, metric, key, day);
+        if (claimed.isEmpty()) {
+            return SendAgain.NOT_STUCK;
+        }
+        return deliver(claimed.get(0), now) ? SendAgain.SENT : SendAgain.FAILED;
     }
 
     private boolean deliver(Claimed claimed, Instant now) {

@@ -12,4 +12,9 @@ import java.time.Instant;
 public record WebhookDelivery(long id, long webhookId, String url, String event, String eventKey, String status,
                               int attempts, Instant createdAt, Instant sentAt, Instant nextAttemptAt,
                               Integer responseStatus, String lastError) {
+
+    /** Failed or interrupted: an admin can send it again by hand. */
+    public boolean stuck() {
+        return "failed".equals(status) || "interrupted".equals(status);
+    }
 }

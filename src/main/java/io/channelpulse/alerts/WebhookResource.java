@@ -1,6 +1,7 @@
 package io.channelpulse.alerts;
 
 import io.channelpulse.web.ApiDocument;
+import io.channelpulse.web.ApiError;
 import io.channelpulse.web.BadParameterException;
 import io.channelpulse.web.Limits;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Webhooks and their delivery log; admin only. */
 @Path("/api/webhooks")
@@ -106,11 +110,48 @@ public class WebhookResource {
         return sender.log(webhook == null || webhook.isBlank() ? null : id(webhook), Limits.parse(limit, 100, MAX_LOG));
     }
 
+    @POST
+    @Path("/deliveries/{id}/send")
+    @Operation(summary = "Send a failed or interrupted delivery again, now", description = "For a receiver that was "
+            + "down longer than the retries lasted, or an interrupted delivery you know did not arrive. The same body "
+            + "and signature go out once more, whatever the attempts so far. Pending, claimed and sent deliveries "
+            + "are not sent by hand")
+    @APIResponse(responseCode = "200", description = "Sent: the delivery as it stands now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookDelivery.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The delivery is pending, being sent or sent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "502", description = "The receiver refused it again or did not answer; the error is "
+            + "in the message and in the delivery log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response sendAgain(@Parameter(description = "The delivery's id (X-Pulse-Delivery)") @PathParam("id") String id) {
+        long parsed = id(id, "delivery");
+        WebhookSender.SendAgain outcome = sender.sendAgain(parsed, Instant.now());
+        Optional<WebhookDelivery> delivery = sender.delivery(parsed);
+        if (outcome == WebhookSender.SendAgain.NO_SUCH_DELIVERY || delivery.isEmpty()) {
+            throw new NotFoundException("No webhook delivery " + parsed);
+        }
+        return switch (outcome) {
+            case SENT -> Response.ok(delivery.get()).build();
+            case FAILED -> throw new WebApplicationException("Delivery " + parsed + " failed again: "
+                    + delivery.get().lastError(), Response.Status.BAD_GATEWAY);
+            case NOT_STUCK, NO_SUCH_DELIVERY -> throw new WebApplicationException("Delivery " + parsed + " is "
+                    + delivery.get().status() + "; only failed and interrupted deliveries are sent again by hand",
+                    Response.Status.CONFLICT);
+        };
+    }
+
     private static long id(String value) {
+        return id(value, "webhook");
+    }
+
+    private static long id(String value, String what) {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new BadParameterException("id", "'" + value + "' is not a webhook id like 3");
+            throw new BadParameterException("id", "'" + value + "' is not a " + what + " id like 3");
         }
     }
 }

@@ -33,6 +33,14 @@ public class WebhookSender {
     public record Result(int sent, int failed) {
     }
 
+    /** What an admin's "send again" of one delivery came to. */
+    public enum SendAgain {
+        SENT, FAILED,
+        /** Pending, being sent or sent: only failed and interrupted deliveries are sent again by hand. */
+        NOT_STUCK,
+        NO_SUCH_DELIVERY
+    }
+
     /** Post events were queued by a transaction; they go out once it commits. */
     public record Queued() {
     }
@@ -114,6 +122,26 @@ public class WebhookSender {
                 now, now, config.maxAttempts()).stream().findFirst();
     }
 
+    /**
+     * Sends a failed or interrupted delivery now, whatever its attempts: the admin's answer to a receiver that was
+     * down for longer than the retries last, or to a delivery that may not have arrived. The claim is the same
+     * committed statement as a pass's, so a delivery a pass is sending is not sent twice.
+     */
+    public SendAgain sendAgain(long id, Instant now) {
+        Optional<Claimed> claimed = Jdbc.query(dataSource, """
+                        UPDATE webhook_deliveries SET status = 'claimed', attempts = attempts + 1, claimed_at = ?
+                        WHERE id = ? AND status IN ('failed', 'interrupted')
+                        RETURNING id, webhook_id, event, body, attempts""",
+                rs -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                now, id).stream().findFirst();
+        if (claimed.isEmpty()) {
+            boolean exists = !Jdbc.query(dataSource, "SELECT 1 FROM webhook_deliveries WHERE id = ?", rs -> true, id)
+                    .isEmpty();
+            return exists ? SendAgain.NOT_STUCK : SendAgain.NO_SUCH_DELIVERY;
+        }
+        return deliver(claimed.get(), now) ? SendAgain.SENT : SendAgain.FAILED;
+    }
+
     private boolean deliver(Claimed claimed, Instant now) {
         Webhooks.Target target = webhooks.target(claimed.webhookId()).orElse(null);
         if (target == null) {
@@ -163,16 +191,24 @@ public class WebhookSender {
 
     /** The newest deliveries, of one webhook or of all; for the API and the admin page. */
     public List<WebhookDelivery> log(Long webhookId, int limit) {
+        return deliveries("WHERE (?::bigint IS NULL OR d.webhook_id = ?) ORDER BY d.id DESC LIMIT ?", webhookId,
+                webhookId, limit);
+    }
+
+    public Optional<WebhookDelivery> delivery(long id) {
+        return deliveries("WHERE d.id = ?", id).stream().findFirst();
+    }
+
+    private List<WebhookDelivery> deliveries(String where, Object... parameters) {
         return Jdbc.query(dataSource, "SELECT d.id, d.webhook_id, w.url, d.event, d.event_key, d.status, d.attempts, "
                         + "d.created_at, d.sent_at, d.next_attempt_at, d.response_status, d.last_error "
-                        + "FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id "
-                        + "WHERE (?::bigint IS NULL OR d.webhook_id = ?) ORDER BY d.id DESC LIMIT ?",
+                        + "FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id " + where,
                 rs -> new WebhookDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
                         rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
                         waiting(rs.getString(6), rs.getInt(7)) && rs.getTimestamp(10) != null
                                 ? rs.getTimestamp(10).toInstant() : null,
                         (Integer) rs.getObject(11), rs.getString(12)),
-                webhookId, webhookId, limit);
+                parameters);
     }
 }

@@ -60,6 +60,9 @@ class SpikeAlertsTest {
     SpikeAlerts alerts;
 
     @Inject
+    AlertMails alertMails;
+
+    @Inject
     ObjectMapper json;
 
     private Receiver receiver;
@@ -161,6 +164,17 @@ class SpikeAlertsTest {
 
         Admin.given().get("/api/webhooks/deliveries").then().statusCode(200).body("size()", equalTo(4))
                 .body("status", equalTo(List.of("sent", "sent", "sent", "sent")));
+
+        // An admin sends a mail again that the app was stopped in the middle of: once, and only a stuck one.
+        Db.execute(dataSource, "UPDATE alert_mails SET status = 'interrupted' WHERE key = 'surge'");
+        assertThat(alertMails.stuck(10)).extracting(AlertMails.Stuck::subject, AlertMails.Stuck::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Spike: #Surge, 14 posts on 15 Feb 2024", "interrupted"));
+        assertThat(alertMails.sendAgain(1, "topic", "surge", BURST, Instant.now())).isEqualTo(AlertMails.SendAgain.SENT);
+        assertThat(greenMail.getReceivedMessages()).hasSize(3);
+        assertThat(subject(greenMail.getReceivedMessages()[2])).isEqualTo("Spike: #Surge, 14 posts on 15 Feb 2024");
+        assertThat(alertMails.stuck(10)).isEmpty();
+        assertThat(alertMails.sendAgain(1, "topic", "surge", BURST, Instant.now())).isEqualTo(AlertMails.SendAgain.NOT_STUCK);
+        assertThat(greenMail.getReceivedMessages()).hasSize(3);
     }
 
     @Test

@@ -192,6 +192,46 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aDeliveryThatGaveUpOrWasInterruptedIsSentAgainByHandOnce() throws Exception {
+        register(Map.of("url", receiver.url("/hook"), "secret", SECRET)).statusCode(201);
+        receiver.then(Receiver.Answer.status(500));
+        outbox.spike(SPIKE);
+        assertThat(sender.deliverDue(Instant.now())).isEqualTo(new WebhookSender.Result(0, 1));
+        long id = Db.count(dataSource, "SELECT id FROM webhook_deliveries");
+        // as if the retries had run out while the receiver was down
+        Db.count(dataSource, "UPDATE webhook_deliveries SET attempts = 99 WHERE id = ? RETURNING id", id);
+        assertThat(sender.deliverDue(Instant.now().plus(Duration.ofDays(1)))).as("given up")
+                .isEqualTo(new WebhookSender.Result(0, 0));
+
+        receiver.then(Receiver.Answer.status(503));
+        Admin.given().post("/api/webhooks/deliveries/" + id + "/send").then().statusCode(502)
+                .body("error", equalTo("Delivery " + id + " failed again: HTTP 503 from " + receiver.url("/hook")));
+        Admin.given().post("/api/webhooks/deliveries/" + id + "/send").then().statusCode(200)
+                .body("id", equalTo((int) id)).body("status", equalTo("sent")).body("attempts", equalTo(101))
+                .body("responseStatus", equalTo(204));
+        assertThat(receiver.requests()).hasSize(3);
+        assertThat(receiver.requests().stream().map(Receiver.Request::body).distinct()).as("the same bytes").hasSize(1);
+        Receiver.Request last = receiver.requests().get(2);
+        assertThat(last.header("X-Pulse-Signature")).isEqualTo("sha256=" + hmac(SECRET, last.body()));
+        assertThat(last.header("X-Pulse-Delivery")).isEqualTo(Long.toString(id));
+
+        Admin.given().post("/api/webhooks/deliveries/" + id + "/send").then().statusCode(409)
+                .body("error", equalTo("Delivery " + id + " is sent; only failed and interrupted deliveries are sent "
+                        + "again by hand"));
+        assertThat(receiver.requests()).as("a sent delivery is not sent twice").hasSize(3);
+
+        Db.count(dataSource, "UPDATE webhook_deliveries SET status = 'interrupted' WHERE id = ? RETURNING id", id);
+        Admin.given().post("/api/webhooks/deliveries/" + id + "/send").then().statusCode(200).body("status", equalTo("sent"));
+        assertThat(receiver.requests()).hasSize(4);
+
+        Admin.given().post("/api/webhooks/deliveries/" + (id + 1000) + "/send").then().statusCode(404)
+                .body("error", equalTo("No webhook delivery " + (id + 1000)));
+        Admin.given().post("/api/webhooks/deliveries/abc/send").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("'abc' is not a delivery id like 3"));
+        RestAssured.given().post("/api/webhooks/deliveries/" + id + "/send").then().statusCode(401);
+    }
+
+    @Test
     void aFailingThenStallingReceiverGetsItOnTheThirdTryAfterThePauses() {
         register(Map.of("url", receiver.url("/hook"), "secret", SECRET)).statusCode(201);
         receiver.then(Receiver.Answer.status(500), Receiver.Answer.stall(Duration.ofSeconds(12)));

@@ -1,5 +1,6 @@
 package io.channelpulse.web.pages;
 
+import io.channelpulse.alerts.AlertMails;
 import io.channelpulse.alerts.Webhook;
 import io.channelpulse.alerts.WebhookDelivery;
 import io.channelpulse.alerts.WebhookSender;
@@ -82,7 +83,8 @@ public class AdminPages {
     public record AdminPage(List<Channel> channels, List<WatchedEntity> watchlist, MentionRecount.Progress recount,
                             List<Subscriber> subscribers, Deliveries.LastDay lastDigest, List<Delivery> deliveries,
                             DemoData.Progress demo, List<DiscoveredChannel> worthAdding, List<Webhook> webhooks,
-                            List<WebhookDelivery> webhookDeliveries, List<ImportStatus> imports, String message,
+                            List<WebhookDelivery> webhookDeliveries, List<AlertMails.Stuck> alertMails,
+                            List<ImportStatus> imports, String message,
                             String csrf, ZoneId zone) {
 
         /** An import is queued or running: the page refreshes itself to follow it. */
@@ -133,6 +135,9 @@ public class AdminPages {
     WebhookSender webhookSender;
 
     @Inject
+    AlertMails alertMails;
+
+    @Inject
     AnalyticsConfig analytics;
 
     @Inject
@@ -158,7 +163,8 @@ public class AdminPages {
         String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
                 watchlist.entities(), recount.progress(), subscribers.list(), deliveries.lastDay().orElse(null),
                 deliveries.needingAttention(), demo.progress(), worthAdding(), webhooks.list(),
-                webhookSender.log(null, WEBHOOK_LOG), imports.newest(5), message, csrf, analytics.timezone()))
+                webhookSender.log(null, WEBHOOK_LOG), alertMails.stuck(WEBHOOK_LOG), imports.newest(5), message, csrf,
+                analytics.timezone()))
                 .render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(csrfCookie(csrf)).build();
     }
@@ -355,6 +361,47 @@ public class AdminPages {
                                   @CookieParam(CSRF) String csrfCookie) {
         checkCsrf(csrf, csrfCookie);
         return back(webhooks.delete(id) ? "Removed the webhook and its delivery log" : "No such webhook");
+    }
+
+    @POST
+    @Path("/webhooks/deliveries/{id}/send")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sendDeliveryAgain(@PathParam("id") long id, @RestForm String csrf,
+                                      @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
+        WebhookSender.SendAgain outcome = webhookSender.sendAgain(id, Instant.now());
+        String to = webhookSender.delivery(id).map(d -> " to " + d.url()).orElse("");
+        return back(switch (outcome) {
+            case SENT -> "Sent webhook delivery " + id + to + " again";
+            case FAILED -> "Webhook delivery " + id + to + " failed again; the error is in the table below";
+            case NOT_STUCK -> "Webhook delivery " + id + to + " was not sent again: only failed and interrupted "
+                    + "deliveries are";
+            case NO_SUCH_DELIVERY -> "No webhook delivery " + id;
+        });
+    }
+
+    @POST
+    @Path("/alerts/resend")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resendAlertMail(@RestForm long subscriber, @RestForm String metric, @RestForm String key,
+                                    @RestForm String day, @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
+        checkCsrf(csrf, csrfCookie);
+        LocalDate date;
+        try {
+            date = LocalDate.parse(day == null ? "" : day);
+        } catch (DateTimeParseException e) {
+            return back("'" + day + "' is not a day like 2023-05-17");
+        }
+        String whose = subscribers.find(subscriber).map(Subscriber::email).orElse("subscriber " + subscriber);
+        String which = "The spike mail about " + metric + " " + key + " of " + date + " to " + whose;
+        return back(switch (alertMails.sendAgain(subscriber, metric, key, date, Instant.now())) {
+            case SENT -> "Sent the spike mail about " + metric + " " + key + " of " + date + " to " + whose + " again";
+            case FAILED -> which + " failed again; the error is in the table below";
+            case NOT_STUCK -> which + " was not sent again: it was sent or is being sent, or the subscriber no "
+                    + "longer takes alerts";
+        });
     }
 
     @POST

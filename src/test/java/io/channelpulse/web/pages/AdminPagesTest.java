@@ -229,6 +229,60 @@ class AdminPagesTest {
     }
 
     @Test
+    void aStuckWebhookDeliveryHasASendAgainButton() {
+        Db.execute(dataSource, "TRUNCATE webhooks RESTART IDENTITY CASCADE");
+        // nothing listens on port 9 here: the delivery fails again, and says so
+        Db.count(dataSource, "INSERT INTO webhooks (url, secret, events) VALUES ('http://127.0.0.1:9/hook', 's', "
+                + "ARRAY['spike']) RETURNING id");
+        long stuck = Db.count(dataSource, "INSERT INTO webhook_deliveries (webhook_id, event, event_key, body, status, "
+                + "attempts, claimed_at) VALUES (1, 'spike', 'spike|topic|osce|day|a', '{}', 'interrupted', 1, now()) RETURNING id");
+        Db.count(dataSource, "INSERT INTO webhook_deliveries (webhook_id, event, event_key, body, status, attempts, "
+                + "sent_at) VALUES (1, 'spike', 'spike|topic|osce|day|b', '{}', 'sent', 1, now()) RETURNING id");
+        Document admin = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
+        assertThat(admin.select("#admin-webhook-deliveries form button").eachText()).as("only the stuck one")
+                .containsExactly("Send again");
+        assertThat(admin.select("#admin-webhook-deliveries form").attr("action"))
+                .isEqualTo("/admin/webhooks/deliveries/" + stuck + "/send");
+
+        assertThat(post("/admin/webhooks/deliveries/" + stuck + "/send", Map.of()))
+                .isEqualTo("Webhook delivery " + stuck + " to http://127.0.0.1:9/hook failed again; the error is in "
+                        + "the table below");
+        assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM webhook_deliveries WHERE id = ?", stuck))
+                .isEqualTo("failed 2");
+        assertThat(post("/admin/webhooks/deliveries/" + (stuck + 1) + "/send", Map.of()))
+                .startsWith("Webhook delivery " + (stuck + 1) + " to http://127.0.0.1:9/hook was not sent again");
+        Db.execute(dataSource, "TRUNCATE webhooks RESTART IDENTITY CASCADE");
+    }
+
+    @Test
+    void aSpikeMailThatDidNotGoOutIsListedAndCanBeSentAgain() {
+        Db.execute(dataSource, "TRUNCATE digest_subscribers, alert_mails RESTART IDENTITY CASCADE");
+        Db.execute(dataSource, "INSERT INTO digest_subscribers (email, alerts) VALUES ('desk@example.org', true)");
+        Db.execute(dataSource, "INSERT INTO alert_mails (subscriber_id, metric, key, day, subject, text, status, attempts, "
+                + "claimed_at, last_error) VALUES (1, 'topic', 'surge', DATE '2024-02-15', 'Spike: #Surge, 14 posts on "
+                + "15 Feb 2024', 'text', 'failed', 8, now(), 'Connection refused')");
+        Document page = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
+        assertThat(page.select("#admin-alert-mails td").eachText()).contains("2024-02-15", "desk@example.org",
+                "Spike: #Surge, 14 posts on 15 Feb 2024", "failed after 8 tries", "No tries left. Connection refused");
+        assertThat(page.select("#admin-alert-mails form[action=/admin/alerts/resend] input[name=key]").attr("value"))
+                .isEqualTo("surge");
+
+        // nothing listens on the test SMTP port here, so the send fails and says so
+        assertThat(post("/admin/alerts/resend", Map.of("subscriber", "1", "metric", "topic", "key", "surge",
+                "day", "2024-02-15"))).isEqualTo("The spike mail about topic surge of 2024-02-15 to desk@example.org "
+                + "failed again; the error is in the table below");
+        assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM alert_mails")).isEqualTo("failed 9");
+        assertThat(post("/admin/alerts/resend", Map.of("subscriber", "1", "metric", "topic", "key", "other",
+                "day", "2024-02-15"))).endsWith("was not sent again: it was sent or is being sent, or the subscriber "
+                + "no longer takes alerts");
+        assertThat(post("/admin/alerts/resend", Map.of("subscriber", "1", "metric", "topic", "key", "surge",
+                "day", "15 Feb"))).isEqualTo("'15 Feb' is not a day like 2023-05-17");
+        Db.execute(dataSource, "UPDATE digest_subscribers SET alerts = false");
+        assertThat(Jsoup.parse(given().cookies(cookies).get("/admin").asString()).select("#no-stuck-alert-mails").text())
+                .startsWith("Every spike mail so far went out");
+    }
+
+    @Test
     void theApiDoesNotAcceptThePageSession() {
         given().cookies(cookies).contentType("application/json").body(Map.of("handle", "EmbUSA"))
                 .post("/api/channels").then().statusCode(401);
