@@ -30,7 +30,8 @@ final class NetworkTables {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Comparator<String> NAME = Comparator.comparing(s -> s.toLowerCase(Locale.ROOT));
+    // handles are ASCII, so this orders as their lower case does, without a lower-cased copy per comparison
+    private static final Comparator<String> NAME = String.CASE_INSENSITIVE_ORDER;
 
     private static final Comparator<NetworkEdge> MOST_POSTS = Comparator.comparingLong(NetworkEdge::count).reversed()
             .thenComparing(NetworkEdge::from, NAME).thenComparing(NetworkEdge::to, NAME)
