@@ -81,7 +81,7 @@ public class RollupTimezone {
                     Log.infof("Counting by day in %s (was %s): rebuilding the rollups from the posts in the background",
                             zone, counted == null ? "not recorded" : counted);
                     try (Statement statement = connection.createStatement()) {
-                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, daily_citations, daily_forward_lags, daily_terms, daily_term_totals");
+                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, daily_citations, monthly_citations, daily_forward_lags, monthly_forward_lags, daily_terms, daily_term_totals");
                     }
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET zone = ?, "

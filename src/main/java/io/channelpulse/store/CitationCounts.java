@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sums of the citation rollups (daily_citations, daily_forward_lags) over a period. */
+/**
+ * Sums of the citation rollups over a period: its whole months from monthly_citations and monthly_forward_lags, the
+ * days at its ends from daily_citations and daily_forward_lags, so a year sums about a twelfth of the rows.
+ */
 @ApplicationScoped
 public class CitationCounts {
 
@@ -33,6 +36,9 @@ public class CitationCounts {
     /** How forward headers name an untracked channel. */
     public record SourceName(String handle, String title) {
     }
+
+    /** A channel's own citations and those of it. */
+    private static final String BY_OR_FROM = " AND (channel_id = ? OR target = ?)";
 
     @Inject
     DataSource dataSource;
@@ -58,38 +64,22 @@ public class CitationCounts {
 
     /** What the channels (null: all) cited in the period. */
     public List<Cited> cited(LocalDate first, LocalDate last, List<Long> channelIds) {
-        List<Cited> cited = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>(List.of(first, last));
-        Sql.query(dataSource, "SELECT channel_id, target, sum(forwards), sum(mentions), sum(citations) FROM daily_citations"
-                + " WHERE day BETWEEN ? AND ?" + channels(channelIds, parameters)
-                + " GROUP BY channel_id, target HAVING sum(citations) > 0", parameters, rs -> cited.add(read(rs)));
-        return cited;
+        return cited(WholeMonths.of(first, last), channels(channelIds), ids(channelIds));
     }
 
     /** What the channel cited and what cited its key {@code key}, in the period. */
     public List<Cited> citedByOrFrom(long channelId, String key, LocalDate first, LocalDate last) {
-        List<Cited> cited = new ArrayList<>();
-        Sql.query(dataSource, """
-                SELECT channel_id, target, sum(forwards), sum(mentions), sum(citations) FROM daily_citations
-                WHERE day BETWEEN ? AND ? AND (channel_id = ? OR target = ?)
-                GROUP BY channel_id, target HAVING sum(citations) > 0""",
-                List.of(first, last, channelId, key), rs -> cited.add(read(rs)));
-        return cited;
+        return cited(WholeMonths.of(first, last), BY_OR_FROM, List.of(channelId, key));
     }
 
     /** The lags of the forwards of the channels (null: all) in the period. */
     public Map<Forwarding, LagSketch> lags(LocalDate first, LocalDate last, List<Long> channelIds) {
-        List<Object> parameters = new ArrayList<>(List.of(first, last));
-        return lags("SELECT channel_id, target, bucket, sum(forwards) FROM daily_forward_lags WHERE day BETWEEN ? AND ?"
-                + channels(channelIds, parameters) + " GROUP BY channel_id, target, bucket", parameters);
+        return lags(WholeMonths.of(first, last), channels(channelIds), ids(channelIds));
     }
 
     /** The lags of the channel's forwards and of the forwards of its key {@code key}, in the period. */
     public Map<Forwarding, LagSketch> lagsByOrFrom(long channelId, String key, LocalDate first, LocalDate last) {
-        return lags("""
-                SELECT channel_id, target, bucket, sum(forwards) FROM daily_forward_lags
-                WHERE day BETWEEN ? AND ? AND (channel_id = ? OR target = ?) GROUP BY channel_id, target, bucket""",
-                List.of(first, last, channelId, key));
+        return lags(WholeMonths.of(first, last), BY_OR_FROM, List.of(channelId, key));
     }
 
     /** The handle and title forward headers gave the keys, where they gave any. */
@@ -102,19 +92,50 @@ public class CitationCounts {
         return names;
     }
 
-    private Map<Forwarding, LagSketch> lags(String sql, List<Object> parameters) {
+    private List<Cited> cited(WholeMonths period, String filter, List<Object> filterParameters) {
+        List<Cited> cited = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        String rows = rows("citations", "channel_id, target, forwards, mentions, citations", period, filter,
+                filterParameters, parameters);
+        Sql.query(dataSource, "SELECT channel_id, target, sum(forwards), sum(mentions), sum(citations) FROM (" + rows
+                + ") rows GROUP BY channel_id, target HAVING sum(citations) > 0", parameters, rs -> cited.add(read(rs)));
+        return cited;
+    }
+
+    /**
+     * The sketches add up the rows themselves: lags spread over months put nearly every forward of a year in its own
+     * (channel, source, bucket), so grouping them in SQL first would cost more than it saves.
+     */
+    private Map<Forwarding, LagSketch> lags(WholeMonths period, String filter, List<Object> filterParameters) {
         Map<Forwarding, LagSketch> lags = new HashMap<>();
-        Sql.query(dataSource, sql, parameters, rs -> lags.computeIfAbsent(new Forwarding(rs.getLong(1), rs.getString(2)),
-                key -> new LagSketch()).add(rs.getInt(3), rs.getLong(4)));
+        List<Object> parameters = new ArrayList<>();
+        String rows = rows("forward_lags", "channel_id, target, bucket, forwards", period, filter, filterParameters,
+                parameters);
+        Sql.query(dataSource, rows, parameters, rs -> lags.computeIfAbsent(
+                new Forwarding(rs.getLong(1), rs.getString(2)), key -> new LagSketch()).add(rs.getInt(3), rs.getLong(4)));
         return lags;
     }
 
-    private static String channels(List<Long> channelIds, List<Object> parameters) {
-        if (channelIds == null) {
-            return "";
-        }
-        parameters.add(channelIds.toArray(Long[]::new));
-        return " AND channel_id = ANY (?)";
+    private static String channels(List<Long> channelIds) {
+        return channelIds == null ? "" : " AND channel_id = ANY (?)";
+    }
+
+    private static List<Object> ids(List<Long> channelIds) {
+        return channelIds == null ? List.of() : List.of((Object) channelIds.toArray(Long[]::new));
+    }
+
+    /**
+     * The rows of the rollup {@code rollup} ({@code citations}, {@code forward_lags}) that sum to the period: the
+     * monthly ones of its whole months and the daily ones of the days at its ends (V25), {@code filter} on both.
+     */
+    private static String rows(String rollup, String columns, WholeMonths period, String filter,
+                               List<Object> filterParameters, List<Object> parameters) {
+        parameters.addAll(period.monthParameters());
+        parameters.addAll(filterParameters);
+        parameters.addAll(period.dayParameters());
+        parameters.addAll(filterParameters);
+        return "SELECT " + columns + " FROM monthly_" + rollup + " WHERE " + WholeMonths.months() + filter
+                + " UNION ALL SELECT " + columns + " FROM daily_" + rollup + " WHERE " + WholeMonths.days() + filter;
     }
 
     private static Cited read(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package io.channelpulse.store;
 
 import io.channelpulse.network.PostCitations;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -51,6 +52,13 @@ final class CitationDelta {
         if (changed.isEmpty()) {
             return;
         }
+        Array days = connection.createArrayOf("date", changed.stream().map(e -> Date.valueOf(e.getKey().day())).toArray());
+        Array targets = connection.createArrayOf("text", changed.stream().map(e -> e.getKey().target()).toArray());
+        Array[] columns = new Array[3];
+        for (int i = 0; i < 3; i++) {
+            int column = i;
+            columns[i] = connection.createArrayOf("integer", changed.stream().map(e -> e.getValue()[column]).toArray());
+        }
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO daily_citations (channel_id, day, target, forwards, mentions, citations)
                 SELECT ?, day, target, forwards, mentions, citations
@@ -59,14 +67,36 @@ final class CitationDelta {
                     forwards = daily_citations.forwards + EXCLUDED.forwards,
                     mentions = daily_citations.mentions + EXCLUDED.mentions,
                     citations = daily_citations.citations + EXCLUDED.citations""")) {
-            upsert.setLong(1, channelId);
-            upsert.setArray(2, connection.createArrayOf("date", changed.stream().map(e -> Date.valueOf(e.getKey().day())).toArray()));
-            upsert.setArray(3, connection.createArrayOf("text", changed.stream().map(e -> e.getKey().target()).toArray()));
-            for (int i = 0; i < 3; i++) {
-                int column = i;
-                upsert.setArray(4 + i, connection.createArrayOf("integer", changed.stream().map(e -> e.getValue()[column]).toArray()));
-            }
+            set(upsert, days, targets, columns);
             upsert.executeUpdate();
+        }
+        writeMonths(connection, days, targets, columns);
+    }
+
+    /** The same change to the months of monthly_citations (V25), so they stay the sums of their days. */
+    private void writeMonths(Connection connection, Array days, Array targets, Array[] columns)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO monthly_citations (channel_id, month, target, forwards, mentions, citations)
+                SELECT ?, date_trunc('month', day)::date, target, sum(forwards), sum(mentions), sum(citations)
+                FROM unnest(?::date[], ?::text[], ?::int[], ?::int[], ?::int[]) AS change (day, target, forwards, mentions, citations)
+                GROUP BY 2, 3 ORDER BY 2, 3
+                ON CONFLICT (channel_id, month, target) DO UPDATE SET
+                    forwards = monthly_citations.forwards + EXCLUDED.forwards,
+                    mentions = monthly_citations.mentions + EXCLUDED.mentions,
+                    citations = monthly_citations.citations + EXCLUDED.citations""")) {
+            set(upsert, days, targets, columns);
+            upsert.executeUpdate();
+        }
+    }
+
+    private void set(PreparedStatement upsert, Array days, Array targets, Array[] columns)
+            throws SQLException {
+        upsert.setLong(1, channelId);
+        upsert.setArray(2, days);
+        upsert.setArray(3, targets);
+        for (int i = 0; i < 3; i++) {
+            upsert.setArray(4 + i, columns[i]);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.channelpulse.store;
 import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.network.LagSketch;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -76,9 +77,13 @@ final class ForwardLags {
     static void forgetSource(Connection connection, long channelId) throws SQLException {
         lockHandles(connection, channelId, new String[0]);
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM daily_forward_lags WHERE target = (SELECT lower(handle) FROM channels WHERE id = ?)")) {
+                "DELETE FROM daily_forward_lags WHERE target = (SELECT lower(handle) FROM channels WHERE id = ?)");
+             PreparedStatement deleteMonths = connection.prepareStatement(
+                "DELETE FROM monthly_forward_lags WHERE target = (SELECT lower(handle) FROM channels WHERE id = ?)")) {
             delete.setLong(1, channelId);
             delete.executeUpdate();
+            deleteMonths.setLong(1, channelId);
+            deleteMonths.executeUpdate();
         }
     }
 
@@ -147,18 +152,34 @@ final class ForwardLags {
             return;
         }
         List<Key> keys = new ArrayList<>(lags.keySet());
-        try (PreparedStatement upsert = connection.prepareStatement("""
+        Array[] columns = {
+                connection.createArrayOf("bigint", keys.stream().map(Key::channelId).toArray()),
+                connection.createArrayOf("date", keys.stream().map(k -> Date.valueOf(k.day())).toArray()),
+                connection.createArrayOf("text", keys.stream().map(Key::target).toArray()),
+                connection.createArrayOf("smallint", keys.stream().map(k -> (short) k.bucket()).toArray()),
+                connection.createArrayOf("integer", keys.stream().map(lags::get).toArray())};
+        // In key order, months too, so two writers of the same rows (a forward and its source) take them in one order.
+        upsert(connection, columns, """
                 INSERT INTO daily_forward_lags (channel_id, day, target, bucket, forwards)
                 SELECT channel_id, day, target, bucket, forwards
                 FROM unnest(?::bigint[], ?::date[], ?::text[], ?::smallint[], ?::int[]) WITH ORDINALITY
                     AS lag (channel_id, day, target, bucket, forwards, position) ORDER BY position
                 ON CONFLICT (channel_id, day, target, bucket) DO UPDATE SET
-                    forwards = daily_forward_lags.forwards + EXCLUDED.forwards""")) {
-            upsert.setArray(1, connection.createArrayOf("bigint", keys.stream().map(Key::channelId).toArray()));
-            upsert.setArray(2, connection.createArrayOf("date", keys.stream().map(k -> Date.valueOf(k.day())).toArray()));
-            upsert.setArray(3, connection.createArrayOf("text", keys.stream().map(Key::target).toArray()));
-            upsert.setArray(4, connection.createArrayOf("smallint", keys.stream().map(k -> (short) k.bucket()).toArray()));
-            upsert.setArray(5, connection.createArrayOf("integer", keys.stream().map(lags::get).toArray()));
+                    forwards = daily_forward_lags.forwards + EXCLUDED.forwards""");
+        upsert(connection, columns, """
+                INSERT INTO monthly_forward_lags (channel_id, month, target, bucket, forwards)
+                SELECT channel_id, date_trunc('month', day)::date, target, bucket, sum(forwards)
+                FROM unnest(?::bigint[], ?::date[], ?::text[], ?::smallint[], ?::int[])
+                    AS lag (channel_id, day, target, bucket, forwards) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (channel_id, month, target, bucket) DO UPDATE SET
+                    forwards = monthly_forward_lags.forwards + EXCLUDED.forwards""");
+    }
+
+    private static void upsert(Connection connection, Array[] columns, String sql) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            for (int i = 0; i < columns.length; i++) {
+                upsert.setArray(i + 1, columns[i]);
+            }
             upsert.executeUpdate();
         }
     }

@@ -1,6 +1,7 @@
 // Draws the network page's graph with Cytoscape.js from the JSON block beside it:
 // <script type="application/json" id="network-data">{"nodes":[{"id","label","title","tracked","citations","url"}],
-//   "edges":[{"source","target","kind","count"}]}</script>
+//   "kinds":["forward","mention"],"edges":[[source,target,kind,count]]}</script>, an edge's source and target being
+// positions in the nodes and its kind a position in the kinds (a year's thousands of edges stay small that way).
 // The data never goes into script text, so a Content-Security-Policy of script-src 'self' holds.
 (function () {
   'use strict';
@@ -20,12 +21,15 @@
     }
     var data = JSON.parse(block.textContent);
     var maxCitations = Math.max.apply(null, data.nodes.map(function (n) { return n.citations; }).concat([0]));
-    var maxCount = Math.max.apply(null, data.edges.map(function (e) { return e.count; }).concat([0]));
+    var edges = data.edges.map(function (e) {
+      return { source: data.nodes[e[0]].id, target: data.nodes[e[1]].id, kind: data.kinds[e[2]], count: e[3] };
+    });
+    var maxCount = Math.max.apply(null, edges.map(function (e) { return e.count; }).concat([0]));
     var elements = data.nodes.map(function (n) {
       return { group: 'nodes', classes: n.tracked ? 'tracked' : 'untracked',
                data: { id: n.id, label: n.label, title: n.title, url: n.url, citations: n.citations,
                        size: scale(n.citations, maxCitations, 18, 64) } };
-    }).concat(data.edges.map(function (e) {
+    }).concat(edges.map(function (e) {
       return { group: 'edges', classes: e.kind,
                data: { id: e.source + '>' + e.target + ':' + e.kind, source: e.source, target: e.target,
                        count: e.count, width: scale(e.count, maxCount, 1, 9) } };

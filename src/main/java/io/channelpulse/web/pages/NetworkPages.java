@@ -25,10 +25,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -106,6 +109,29 @@ public class NetworkPages {
     private final Cache<NetworkGraph, Map<String, String>> drawn = Caffeine.newBuilder().weakKeys().maximumSize(50)
             .build();
 
+    /**
+     * The page as visitors who are not logged in get it, by kept graph and filters: rendering a year's tables and
+     * graph takes tens of milliseconds of CPU, which 16 visitors at once turn into a second. The kept graph stands
+     * for the data version (a change of the data is a new graph), so a page is never older than the data; the admin's
+     * page carries its CSRF token and is rendered each time.
+     */
+    private final Cache<Rendered, byte[]> rendered = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+            .maximumWeight(64L << 20).weigher((Rendered key, byte[] page) -> page.length).build();
+
+    /** A rendered page's question: the kept graph by identity, the filters and the notice every page may show. */
+    private record Rendered(NetworkGraph graph, PageFilters filters, String notice) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rendered that && graph == that.graph && filters.equals(that.filters)
+                    && Objects.equals(notice, that.notice);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(graph), filters, notice);
+        }
+    }
+
     static String link(Set<String> trackedHandles, String channelQuery, String handle) {
         return trackedHandles.contains(handle.toLowerCase(Locale.ROOT))
                 ? "/channels/" + handle + "?" + channelQuery : "https://t.me/s/" + handle;
@@ -159,11 +185,34 @@ public class NetworkPages {
         PageFilters filters = PageFilters.of(range, from, to, null, channels, own);
         List<Long> ids = data.channelIds(filters.channels());
         Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, analytics.timezone(), series);
-        DashboardPages.Frame frame = new DashboardPages.Frame("/network", filters, period, data.channels(),
-                analytics.timezone());
         NetworkGraph graph = network.graph(period, ids, kindValue);
         boolean admin = identity != null && identity.hasRole("admin");
-        String csrf = admin ? AdminPages.csrfToken(csrfCookie) : null;
+        Asked asked = new Asked(filters, period, graph, kindValue, edgeOrder, channelOrder, allEdges);
+        if (admin || tracked != null) {
+            String csrf = admin ? AdminPages.csrfToken(csrfCookie) : null;
+            Response.ResponseBuilder answer = html(page(asked, csrf, tracked));
+            if (admin) {
+                answer.cookie(AdminPages.csrfCookie(csrf));
+            }
+            return answer.build();
+        }
+        return html(rendered.get(new Rendered(graph, filters, CountsRebuilding.countsRebuilding()),
+                key -> page(asked, null, null))).build();
+    }
+
+    private static Response.ResponseBuilder html(byte[] page) {
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+    }
+
+    /** What one request asked for, rendered with or without the admin's CSRF token and a just-tracked note. */
+    private record Asked(PageFilters filters, Period period, NetworkGraph graph, String kind, String edgeOrder,
+                          String channelOrder, boolean allEdges) {
+    }
+
+    private byte[] page(Asked asked, String csrf, String tracked) {
+        DashboardPages.Frame frame = new DashboardPages.Frame("/network", asked.filters(), asked.period(),
+                data.channels(), analytics.timezone());
+        NetworkGraph graph = asked.graph();
         String justTracked = tracked == null ? null : ChannelHandle.parse(tracked).map(ChannelHandle::value)
                 .filter(h -> frame.channels().stream().anyMatch(c -> c.handle.equalsIgnoreCase(h))).orElse(null);
         Set<String> trackedHandles = graph.nodes().stream().filter(NetworkNode::tracked)
@@ -171,15 +220,10 @@ public class NetworkPages {
         String channelQuery = frame.filters().queryWithout("channel");
         String graphJson = drawn.get(graph, g -> new ConcurrentHashMap<>()).computeIfAbsent(channelQuery, query ->
                 NetworkTables.graphJson(graph, node -> link(trackedHandles, query, node.handle())));
-        NetworkPage page = new NetworkPage(frame, kindValue, graph, NetworkTables.edges(graph.edges(), edgeOrder).stream()
-                        .limit(allEdges ? Long.MAX_VALUE : EDGE_ROWS).toList(),
-                NetworkTables.channels(graph.nodes(), channelOrder), NetworkTables.worthAdding(graph),
-                edgeOrder, channelOrder, csrf, justTracked, trackedHandles, channelQuery, graphJson);
-        Response.ResponseBuilder answer = Response.ok(Templates.network(page).render(),
-                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
-        if (admin) {
-            answer.cookie(AdminPages.csrfCookie(csrf));
-        }
-        return answer.build();
+        NetworkPage page = new NetworkPage(frame, asked.kind(), graph, NetworkTables.edges(graph.edges(),
+                asked.edgeOrder()).stream().limit(asked.allEdges() ? Long.MAX_VALUE : EDGE_ROWS).toList(),
+                NetworkTables.channels(graph.nodes(), asked.channelOrder()), NetworkTables.worthAdding(graph),
+                asked.edgeOrder(), asked.channelOrder(), csrf, justTracked, trackedHandles, channelQuery, graphJson);
+        return Templates.network(page).render().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -99,6 +99,6 @@ class NetworkTablesTest {
                 .contains("\"id\":\"embusa\"", "\"label\":\"@EmbUSA\"", "\"tracked\":true", "\"citations\":2")
                 .contains("\"url\":\"/channels/EmbUSA?a=1\\u0026b=2\"", "\"url\":\"https://t.me/s/MFARussia\"")
                 .contains("\\u003c/script\\u003e")
-                .contains("\"source\":\"embusa\"", "\"target\":\"mfarussia\"", "\"kind\":\"forward\"", "\"count\":2");
+                .contains("\"kinds\":[\"forward\",\"mention\"]", "\"edges\":[[0,1,0,2]]");
     }
 }
