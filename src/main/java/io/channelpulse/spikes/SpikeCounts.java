@@ -115,6 +115,10 @@ class SpikeCounts {
      */
     private List<Busy> busyNameHours(Instant from, Instant to, List<Long> channelIds, int minCount, ZoneId zone) {
         Instant kept = NameHours.readFrom(zone, terms.nameHours(), Instant.now());
+        Instant since = nameHoursSince();
+        if (since.isAfter(kept)) {
+            kept = since;
+        }
         List<Busy> busy = new ArrayList<>();
         if (from.isBefore(kept)) {
             busy.addAll(nameHoursFromPosts(from, to.isAfter(kept) ? kept : to, channelIds, minCount, zone));
@@ -124,6 +128,26 @@ class SpikeCounts {
         }
         return busy;
     }
+
+    /**
+     * From when name_hours holds every post (V27): the earliest instant once terms/NameHoursFill has counted the posts
+     * stored before it came, which no one undoes, so only that is kept.
+     */
+    private Instant nameHoursSince() {
+        Instant since = nameHoursComplete;
+        if (since == null) {
+            Instant[] read = new Instant[1];
+            Sql.query(dataSource, "SELECT since = '-infinity', since FROM name_hours_since", List.of(),
+                    rs -> read[0] = rs.getBoolean(1) ? Instant.MIN : rs.getTimestamp(2).toInstant());
+            since = read[0];
+            if (since == Instant.MIN) {
+                nameHoursComplete = since;
+            }
+        }
+        return since;
+    }
+
+    private volatile Instant nameHoursComplete;
 
     /** Busy hours of names as name_hours counts them; hours start at whole hours of the zone it was written in. */
     List<Busy> nameHoursCounted(Instant from, Instant to, List<Long> channelIds, int minCount) {

@@ -51,6 +51,9 @@ class TermCountingTest {
     @Inject
     TermCounting counting;
 
+    @Inject
+    NameHoursFill fill;
+
     private long channelId;
     private final Instant recent = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(2, ChronoUnit.DAYS).plusSeconds(23 * 3600);
 
@@ -134,6 +137,21 @@ class TermCountingTest {
         assertThat(counting.pruneHours(NameHours.keepFrom(ZoneOffset.UTC, Period.ofDays(92), Instant.now())))
                 .isEqualTo(1);
         assertThat(hours()).isEmpty();
+    }
+
+    @Test
+    void theHoursOfPostsStoredBeforeTheRollupCameAreFilledIn() {
+        store.storePosts(channelId, List.of(post(1, recent, "На станцию прибыл Рафаэль Гросси"),
+                post(2, recent.plusSeconds(3600), "Гросси уехал, сообщает МАГАТЭ")), Instant.now());
+        // as V27 finds a database with posts: no hours of them, complete only from after the newest
+        Db.count(dataSource, "WITH gone AS (DELETE FROM name_hours RETURNING 1) SELECT count(*) FROM gone");
+        Db.count(dataSource, "UPDATE name_hours_since SET since = now() RETURNING 1");
+        store.storePosts(channelId, List.of(post(3, recent.plusSeconds(60), "Рафаэль Гросси у реактора")), Instant.now());
+
+        assertThat(fill.fill()).isTrue();
+        assertThat(hours()).isEqualTo(recountHours(ZoneOffset.UTC))
+                .containsEntry(channelId + " " + NameHours.hour(recent, ZoneOffset.UTC) + " рафаэл гросс", 2);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM name_hours_since WHERE since = '-infinity'")).isEqualTo(1);
     }
 
     private void rebuild() {
