@@ -81,7 +81,9 @@ public class RollupTimezone {
                     Log.infof("Counting by day in %s (was %s): rebuilding the rollups from the posts in the background",
                             zone, counted == null ? "not recorded" : counted);
                     try (Statement statement = connection.createStatement()) {
-                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, daily_citations, monthly_citations, daily_forward_lags, monthly_forward_lags, daily_terms, daily_term_totals");
+                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, "
+                                + "daily_citations, monthly_citations, daily_forward_lags, monthly_forward_lags, "
+                                + "daily_terms, daily_term_totals, name_hours");
                     }
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET zone = ?, "
@@ -185,7 +187,7 @@ public class RollupTimezone {
                             rs.getTimestamp(5).toInstant(), service, names, state.zone());
                     recounted.count(last, facts, PostCitations.of(rs.getString(2), links, rs.getString(7), service),
                             (Long) rs.getObject(6), strings(rs.getArray(8)), strings(rs.getArray(9)));
-                    terms.recount(facts, rs.getString(2));
+                    terms.recount(facts, rs.getString(2), rs.getTimestamp(5).toInstant());
                 }
             }
         }

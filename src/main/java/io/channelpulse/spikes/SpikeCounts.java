@@ -1,6 +1,10 @@
 package io.channelpulse.spikes;
 
 import io.channelpulse.analytics.Sql;
+import io.channelpulse.terms.NameHours;
+import io.channelpulse.terms.Term;
+import io.channelpulse.terms.TermExtractor;
+import io.channelpulse.terms.TermsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,14 +18,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.channelpulse.terms.Term;
-import io.channelpulse.terms.TermExtractor;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The counts spikes are judged on. Days come from the daily rollups (daily_totals over all channels,
- * daily_counts for some; daily_term_totals over all channels, daily_terms for some, for name candidates); hours from the posts of the period themselves, which
- * the posts_newest index bounds to the period, so no hourly rollup has to be kept.
+ * daily_counts for some; daily_term_totals over all channels, daily_terms for some, for name candidates). Hours of
+ * topics, mentions and forwards come from the posts of the period themselves, which the posts_newest index bounds to
+ * the period; hours of name candidates, which only the text holds, from name_hours.
  */
 @ApplicationScoped
 class SpikeCounts {
@@ -43,16 +45,8 @@ class SpikeCounts {
     @Inject
     DataSource dataSource;
 
-    /** The data version (V22, V24: counts, posts per day, channels) and the watchlist version, in one read. */
-    long[] versions() {
-        long[] versions = new long[2];
-        Sql.query(dataSource, "SELECT (SELECT version FROM network_version), (SELECT version FROM watchlist_version)",
-                List.of(), rs -> {
-                    versions[0] = rs.getLong(1);
-                    versions[1] = rs.getLong(2);
-                });
-        return versions;
-    }
+    @Inject
+    TermsConfig terms;
 
     /** Days of [from, to) on which a key has at least {@code minCount} posts. */
     List<Busy> busyDays(Instant from, Instant to, List<Long> channelIds, int minCount, ZoneId zone) {
@@ -115,8 +109,63 @@ class SpikeCounts {
         return busy;
     }
 
-    /** Name candidates have no hourly counts anywhere: the period's posts are read and their names found again. */
+    /**
+     * The busy hours of name candidates: from name_hours where it keeps them (the last pulse.terms.name-hours),
+     * found again in the posts of older hours.
+     */
     private List<Busy> busyNameHours(Instant from, Instant to, List<Long> channelIds, int minCount, ZoneId zone) {
+        Instant kept = NameHours.readFrom(zone, terms.nameHours(), Instant.now());
+        Instant since = nameHoursSince();
+        if (since.isAfter(kept)) {
+            kept = since;
+        }
+        List<Busy> busy = new ArrayList<>();
+        if (from.isBefore(kept)) {
+            busy.addAll(nameHoursFromPosts(from, to.isAfter(kept) ? kept : to, channelIds, minCount, zone));
+        }
+        if (to.isAfter(kept)) {
+            busy.addAll(nameHoursCounted(from.isBefore(kept) ? kept : from, to, channelIds, minCount));
+        }
+        return busy;
+    }
+
+    /**
+     * From when name_hours holds every post (V27): the earliest instant once terms/NameHoursFill has counted the posts
+     * stored before it came, which no one undoes, so only that is kept.
+     */
+    private Instant nameHoursSince() {
+        Instant since = nameHoursComplete;
+        if (since == null) {
+            Instant[] read = new Instant[1];
+            Sql.query(dataSource, "SELECT since = '-infinity', since FROM name_hours_since", List.of(),
+                    rs -> read[0] = rs.getBoolean(1) ? Instant.MIN : rs.getTimestamp(2).toInstant());
+            since = read[0];
+            if (since == Instant.MIN) {
+                nameHoursComplete = since;
+            }
+        }
+        return since;
+    }
+
+    private volatile Instant nameHoursComplete;
+
+    /** Busy hours of names as name_hours counts them; hours start at whole hours of the zone it was written in. */
+    List<Busy> nameHoursCounted(Instant from, Instant to, List<Long> channelIds, int minCount) {
+        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        String sql = "SELECT key, hour, sum(posts) FROM name_hours WHERE hour >= ? AND hour < ?";
+        if (channelIds != null) {
+            sql += " AND channel_id = ANY (?)";
+            parameters.add(channelIds.toArray(Long[]::new));
+        }
+        parameters.add(minCount);
+        List<Busy> busy = new ArrayList<>();
+        Sql.query(dataSource, sql + " GROUP BY key, hour HAVING sum(posts) >= ?", parameters, rs -> busy.add(
+                new Busy(NAME, rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3))));
+        return busy;
+    }
+
+    /** Busy hours of names found again in the period's posts, for hours name_hours no longer keeps. */
+    List<Busy> nameHoursFromPosts(Instant from, Instant to, List<Long> channelIds, int minCount, ZoneId zone) {
         List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
         String sql = "SELECT published_at, text FROM posts WHERE kind = 'post' AND published_at >= ? AND published_at < ?";
         if (channelIds != null) {
@@ -125,7 +174,7 @@ class SpikeCounts {
         }
         Map<Key, Map<Instant, Long>> counts = new HashMap<>();
         Sql.query(dataSource, sql, parameters, rs -> {
-            Instant hour = rs.getTimestamp(1).toInstant().atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
+            Instant hour = NameHours.hour(rs.getTimestamp(1).toInstant(), zone);
             for (Term term : TermExtractor.terms(rs.getString(2))) {
                 if (term.kind().equals(Term.NAME)) {
                     counts.computeIfAbsent(new Key(NAME, term.key()), k -> new HashMap<>()).merge(hour, 1L, Long::sum);
@@ -167,11 +216,13 @@ class SpikeCounts {
         if (!names.isEmpty()) {
             List<Object> parameters = new ArrayList<>(List.of(names.stream().map(Key::key).toArray(String[]::new),
                     first, last));
-            String sql = "SELECT key, day, posts FROM daily_term_totals WHERE kind = 'name' AND key = ANY (?)"
-                    + " AND day BETWEEN ? AND ?";
+            // joined, not "key = ANY (?)": a week's few hundred busy names were compared one by one with every row
+            String sql = "SELECT t.key, t.day, t.posts FROM unnest(?::text[]) AS busy (key)"
+                    + " JOIN daily_term_totals t ON t.kind = 'name' AND t.key = busy.key AND t.day BETWEEN ? AND ?";
             if (channelIds != null) {
-                sql = "SELECT key, day, sum(posts) FROM daily_terms WHERE kind = 'name' AND key = ANY (?)"
-                        + " AND day BETWEEN ? AND ? AND channel_id = ANY (?) GROUP BY 1, 2";
+                sql = "SELECT t.key, t.day, sum(t.posts) FROM unnest(?::text[]) AS busy (key)"
+                        + " JOIN daily_terms t ON t.kind = 'name' AND t.key = busy.key AND t.day BETWEEN ? AND ?"
+                        + " AND t.channel_id = ANY (?) GROUP BY 1, 2";
                 parameters.add(channelIds.toArray(Long[]::new));
             }
             Sql.query(dataSource, sql, parameters, rs -> days.computeIfAbsent(

@@ -3,6 +3,7 @@ package io.channelpulse.spikes;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.channelpulse.analytics.AnalyticsConfig;
+import io.channelpulse.analytics.DataVersions;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.TopQuery;
 import io.channelpulse.analytics.WatchedEntity;
@@ -40,6 +41,9 @@ public class SpikeFinder {
     SpikePosts posts;
 
     @Inject
+    DataVersions versions;
+
+    @Inject
     Watchlist watchlist;
 
     @Inject
@@ -67,8 +71,7 @@ public class SpikeFinder {
         if (!DAY.equals(bucket) && !HOUR.equals(bucket)) {
             throw new IllegalArgumentException("bucket must be day or hour, not " + bucket);
         }
-        long[] versions = counts.versions();
-        Question question = new Question(versions[0], versions[1], from, to,
+        Question question = new Question(versions.read(), from, to,
                 channelIds == null ? null : List.copyOf(channelIds), bucket, limit);
         return found.get(question, q -> compute(from, to, channelIds, bucket, limit));
     }
@@ -78,7 +81,7 @@ public class SpikeFinder {
      * spikes reads the history of every busy key. Keyed by the versions every instance reads from the database, an
      * answer is never served after a committed change of the counts, posts per day or watchlist.
      */
-    private record Question(long dataVersion, long watchlistVersion, Instant from, Instant to, List<Long> channelIds,
+    private record Question(DataVersions.Versions versions, Instant from, Instant to, List<Long> channelIds,
                             String bucket, int limit) {
     }
 

@@ -128,7 +128,7 @@ public class PostStore {
                     citations.add(counted.day(), cites);
                 }
                 terms.store(before == null ? null : before.facts(), before == null ? null : before.text(), counted,
-                        post.text(), inRollups);
+                        post.text(), post.publishedAt(), inRollups);
                 if (post.views() != null && (before == null || !Objects.equals(before.views(), post.views()))) {
                     viewsChanged.add(post);
                 }

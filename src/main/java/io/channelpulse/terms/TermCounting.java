@@ -11,11 +11,12 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Counts terms into daily_terms for the storing paths ({@code PostStore}, the time-zone rebuild) and keeps the
+ * Counts terms into daily_terms (and names into name_hours) for the storing paths ({@code PostStore}, the time-zone rebuild) and keeps the
  * rollup bounded: a term seen in only one post of a channel-day goes once the day is older than
  * {@code pulse.terms.keep-singletons}. Most terms of a day are such singletons, and none of them can rank.
  */
@@ -33,7 +34,8 @@ public class TermCounting {
 
     /** An empty change for one batch of the channel's posts, counted in {@code zone}. */
     public TermDelta delta(long channelId, ZoneId zone) {
-        return new TermDelta(channelId, keepSingletonsFrom(zone));
+        return new TermDelta(channelId, keepSingletonsFrom(zone),
+                new NameHours(channelId, zone, NameHours.keepFrom(zone, config.nameHours(), Instant.now())));
     }
 
     LocalDate keepSingletonsFrom(ZoneId zone) {
@@ -43,8 +45,21 @@ public class TermCounting {
     @Scheduled(every = "{pulse.terms.prune-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPrune() {
-        int dropped = prune(keepSingletonsFrom(analytics.timezone()));
-        Log.debugf("Dropped %d singleton terms", dropped);
+        ZoneId zone = analytics.timezone();
+        int dropped = prune(keepSingletonsFrom(zone));
+        int hours = pruneHours(NameHours.keepFrom(zone, config.nameHours(), Instant.now()));
+        Log.debugf("Dropped %d singleton terms and %d hours of names", dropped, hours);
+    }
+
+    /** Drops the hours of names before {@code keepFrom}; how many rows went. */
+    int pruneHours(Instant keepFrom) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return NameHours.prune(connection, keepFrom);
+            } catch (SQLException e) {
+                throw new StoreException("Could not drop old hours of names", e);
+            }
+        });
     }
 
     /** Drops the singletons of days before {@code keepFrom}, also from the totals; how many rows went. */

@@ -7,6 +7,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +19,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The change one batch of a channel's posts makes to daily_terms and its sum daily_term_totals (what the stored versions counted for comes off,
- * what the new ones count for goes on) and to term_forms (new posts only). Written in the caller's transaction,
+ * The change one batch of a channel's posts makes to daily_terms and its sum daily_term_totals, and to the hours of
+ * its names ({@link NameHours}): what the stored versions counted for comes off, what the new ones count for goes on;
+ * and to term_forms (new posts only). Written in the caller's transaction,
  * which holds the channel's lock, as additive upserts like the other rollups.
  */
 public final class TermDelta {
@@ -38,24 +40,29 @@ public final class TermDelta {
     private final Map<DayTerm, Integer> counts = new HashMap<>();
     private final Map<Form, Integer> forms = new TreeMap<>(FORM_ORDER);
     private final TermTotals totals = new TermTotals();
+    private final NameHours hours;
 
-    TermDelta(long channelId, LocalDate keepSingletonsFrom) {
+    TermDelta(long channelId, LocalDate keepSingletonsFrom, NameHours hours) {
         this.channelId = channelId;
         this.keepSingletonsFrom = keepSingletonsFrom;
+        this.hours = hours;
     }
 
     /**
      * A post being stored, as ingestion stores it.
      *
-     * @param before    what the stored version counted for, or null for a new post
-     * @param inRollups false for a post a time-zone rebuild has not reached yet: only its forms count
+     * @param before      what the stored version counted for, or null for a new post
+     * @param publishedAt when the post was published, for the hours of its names
+     * @param inRollups   false for a post a time-zone rebuild has not reached yet: only its forms count
      */
-    public void store(PostFacts before, String beforeText, PostFacts after, String afterText, boolean inRollups) {
+    public void store(PostFacts before, String beforeText, PostFacts after, String afterText, Instant publishedAt,
+                      boolean inRollups) {
         if (before == null) {
             if (after.counted()) {
                 for (Term term : TermExtractor.terms(afterText)) {
                     if (inRollups) {
                         counts.merge(new DayTerm(after.day(), term.kind(), term.key()), 1, Integer::sum);
+                        hours.add(publishedAt, term, 1);
                     }
                     forms.merge(new Form(term.kind(), term.key(), term.form()), 1, Integer::sum);
                 }
@@ -68,28 +75,30 @@ public final class TermDelta {
         if (!inRollups || Objects.equals(counted, counting) && before.day().equals(after.day())) {
             return;
         }
-        count(counted, before.day(), -1);
-        count(counting, after.day(), 1);
+        count(counted, before.day(), publishedAt, -1);
+        count(counting, after.day(), publishedAt, 1);
     }
 
     /** A post counted into rollups that do not hold it yet, as the time-zone rebuild does; labels stay. */
-    public void recount(PostFacts facts, String text) {
+    public void recount(PostFacts facts, String text, Instant publishedAt) {
         if (facts.counted()) {
-            count(text, facts.day(), 1);
+            count(text, facts.day(), publishedAt, 1);
         }
     }
 
-    private void count(String text, LocalDate day, int sign) {
+    private void count(String text, LocalDate day, Instant publishedAt, int sign) {
         if (text == null) {
             return;
         }
         for (Term term : TermExtractor.terms(text)) {
             counts.merge(new DayTerm(day, term.kind(), term.key()), sign, Integer::sum);
+            hours.add(publishedAt, term, sign);
         }
     }
 
-    /** Writes daily_terms, then drops what is left at zero and the singletons of days past the window. */
+    /** Writes daily_terms and name_hours, then drops what is left at zero and the singletons of days past the window. */
     public void write(Connection connection) throws SQLException {
+        hours.write(connection);
         List<Map.Entry<DayTerm, Integer>> changed = counts.entrySet().stream().filter(e -> e.getValue() != 0).toList();
         if (changed.isEmpty()) {
             return;

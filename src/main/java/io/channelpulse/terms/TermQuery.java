@@ -1,6 +1,9 @@
 package io.channelpulse.terms;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.channelpulse.analytics.Bucket;
+import io.channelpulse.analytics.DataVersions;
 import io.channelpulse.analytics.NameMatcher;
 import io.channelpulse.analytics.Point;
 import io.channelpulse.analytics.Sql;
@@ -9,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +40,9 @@ public class TermQuery {
     @Inject
     TermsConfig config;
 
+    @Inject
+    DataVersions versions;
+
     /**
      * @param kind          {@link Term#WORD}, {@link Term#NAME} or null for both
      * @param channelIds    null for all channels
@@ -43,6 +50,25 @@ public class TermQuery {
      */
     public List<TermEntry> terms(String kind, List<Long> channelIds, LocalDate first, LocalDate last,
                                  LocalDate previousFirst, Order order, int limit) {
+        Question question = new Question(versions.read(), kind, channelIds == null ? null : List.copyOf(channelIds),
+                first, last, previousFirst, order, limit);
+        return kept.get(question, q -> compute(kind, channelIds, first, last, previousFirst, order, limit));
+    }
+
+    /**
+     * What was asked, of which data and watchlist. Every term row, post count, form and watched name an answer is
+     * made of changes one of the versions (daily_term_totals and daily_posts bump the data version at commit), so an
+     * answer is kept until it is not asked for, never past a committed change.
+     */
+    private record Question(DataVersions.Versions versions, String kind, List<Long> channelIds, LocalDate first,
+                            LocalDate last, LocalDate previousFirst, Order order, int limit) {
+    }
+
+    private final Cache<Question, List<TermEntry>> kept = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200).build();
+
+    private List<TermEntry> compute(String kind, List<Long> channelIds, LocalDate first, LocalDate last,
+                                    LocalDate previousFirst, Order order, int limit) {
         LocalDate scanFrom = previousFirst == null ? first : previousFirst;
         long[] posts = posts(channelIds, scanFrom, first, last);
         List<Object> parameters = new ArrayList<>(List.of(first, first, scanFrom, last));

@@ -20,6 +20,13 @@ public interface TermsConfig {
     @WithDefault("6h")
     String pruneEvery();
 
+    /**
+     * How many days of name candidates are also kept by hour (name_hours), for the hour buckets of spikes; older
+     * hours are counted from their posts when asked for. The longest period of hour buckets by default.
+     */
+    @WithDefault("P92D")
+    Period nameHours();
+
     /** Posts a term needs in the period to be listed at all, so one or two stray posts never rank. */
     @WithDefault("3")
     int minPosts();

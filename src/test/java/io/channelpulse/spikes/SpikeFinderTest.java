@@ -2,6 +2,8 @@ package io.channelpulse.spikes;
 
 import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.store.PostStore;
+import io.channelpulse.terms.Term;
+import io.channelpulse.terms.TermExtractor;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +39,9 @@ class SpikeFinderTest {
 
     @Inject
     SpikeFinder finder;
+
+    @Inject
+    SpikeCounts counts;
 
     long channel;
     long quietChannel;
@@ -106,5 +113,44 @@ class SpikeFinderTest {
         }
         store.storePosts(channel, edited, Instant.now());
         assertThat(finder.find(from, to, null, SpikeFinder.DAY)).extracting(Spike::key).containsExactly("calm");
+    }
+
+    @Test
+    void hourBucketsOfNamesFromTheirRollupEqualThoseFoundAgainInThePosts() {
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(2));
+        List<ParsedPost> burst = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            burst.add(SpikeFixture.post(1000 + i, hour.plus(Duration.ofMinutes(4L * i)),
+                    i % 2 == 0 ? "Talks with Volker Türk at the plant" : "Встреча с Фолькером Тюрком, пишет Reuters",
+                    10L + i, null));
+        }
+        burst.add(SpikeFixture.post(1014, hour.plus(Duration.ofMinutes(70)), "Later: Volker Türk left", 5L, null));
+        store.storePosts(channel, burst, Instant.now());
+        store.storePosts(quietChannel, List.of(SpikeFixture.post(1, hour.plusSeconds(30), "A word from Volker Türk", 1L,
+                null)), Instant.now());
+        // an edit takes a name off its hour
+        store.storePosts(channel, List.of(SpikeFixture.post(1001, hour.plus(Duration.ofMinutes(4)),
+                "Встреча отменена, пишет Reuters", 11L, null)), Instant.now());
+
+        Instant from = hour.minus(Duration.ofDays(1));
+        Instant to = hour.plus(Duration.ofDays(1));
+        for (List<Long> channels : Arrays.asList(null, List.of(channel), List.of(quietChannel))) {
+            assertThat(counts.nameHoursCounted(from, to, channels, 1))
+                    .as("channels %s", channels)
+                    .isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(counts.nameHoursFromPosts(from, to, channels, 1, ZoneOffset.UTC));
+        }
+        String english = name("Talks with Volker Türk");
+        String russian = name("Встреча с Фолькером Тюрком");
+        assertThat(counts.nameHoursCounted(from, to, null, 1))
+                .contains(new SpikeCounts.Busy("name", english, hour, 8), new SpikeCounts.Busy("name", russian, hour, 6),
+                        new SpikeCounts.Busy("name", english, hour.plus(Duration.ofHours(1)), 1));
+        assertThat(finder.find(from, to, null, SpikeFinder.HOUR)).extracting(Spike::metric, Spike::key, Spike::t, Spike::count)
+                .contains(tuple("name", english, hour, 8L), tuple("name", russian, hour, 6L));
+    }
+
+    private static String name(String text) {
+        return TermExtractor.terms(text).stream().filter(t -> t.kind().equals(Term.NAME)).map(Term::key)
+                .findFirst().orElseThrow();
     }
 }

@@ -113,8 +113,11 @@ class TermTotalsTest {
         assertThat(totals()).isEqualTo(summed()).containsEntry(aged + " name рафаэл гросс", 2)
                 .doesNotContainKey(aged + " word reuter");
 
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM name_hours WHERE channel_id = ?", second)).isPositive();
         registry.untrack(ChannelHandle.parse("mfa_russia").orElseThrow(), true);
         assertThat(totals()).as("the purged channel's share is gone").isEqualTo(summed()).isEmpty();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM name_hours WHERE channel_id = ?", second))
+                .as("and its hours of names").isZero();
     }
 
     private void rebuild() {
