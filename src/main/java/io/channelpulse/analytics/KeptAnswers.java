@@ -21,31 +21,49 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class KeptAnswers {
 
-    /** Long enough for a dashboard's visitors to share answers, short enough that old versions leave memory. */
+    /**
+     * An answer asked again within this time stays: keyed by the versions it cannot be stale, and one asked for a
+     * minute no more (an older version's) leaves memory. A panel that takes seconds to compute, like a month's
+     * spikes, is then computed once per change of the data rather than once a minute.
+     */
     private static final Duration KEPT = Duration.ofMinutes(1);
 
     @Inject
     DataSource dataSource;
 
-    private record Versioned(long data, long watchlist, Object question) {
+    /** The data version (V22, V24) and the watchlist version (V10) as one request read them. */
+    public record Versions(long data, long watchlist) {
     }
 
-    private final Cache<Versioned, Object> answers = Caffeine.newBuilder().expireAfterWrite(KEPT).maximumSize(1000)
+    private record Versioned(Versions versions, Object question) {
+    }
+
+    private final Cache<Versioned, Object> answers = Caffeine.newBuilder().expireAfterAccess(KEPT).maximumSize(1000)
             .build();
 
-    /**
-     * The answer to {@code question} (a record naming everything the answer depends on besides the data), computed
-     * once however many ask it at the same time.
-     */
-    @SuppressWarnings("unchecked")
-    public <T> T get(Object question, Supplier<T> compute) {
+    /** The versions now, read once for all the answers of a page. */
+    public Versions versions() {
         long[] versions = new long[2];
         Sql.query(dataSource, "SELECT (SELECT version FROM network_version), (SELECT version FROM watchlist_version)",
                 List.of(), rs -> {
                     versions[0] = rs.getLong(1);
                     versions[1] = rs.getLong(2);
                 });
-        return (T) answers.get(new Versioned(versions[0], versions[1], question), key -> compute.get());
+        return new Versions(versions[0], versions[1]);
+    }
+
+    /**
+     * The answer to {@code question} (a record naming everything the answer depends on besides the data), computed
+     * once however many ask it at the same time.
+     */
+    public <T> T get(Object question, Supplier<T> compute) {
+        return get(versions(), question, compute);
+    }
+
+    /** The same for versions read earlier in the request. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Versions versions, Object question, Supplier<T> compute) {
+        return (T) answers.get(new Versioned(versions, question), key -> compute.get());
     }
 
     /** A channel filter as part of a question: null (all channels) stays null, a list is copied. */

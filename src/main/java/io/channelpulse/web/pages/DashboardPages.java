@@ -178,18 +178,20 @@ public class DashboardPages {
     public TemplateInstance overview(@QueryParam("range") String range, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("bucket") String bucket,
                                      @QueryParam("channel") List<String> channels) {
-        Frame frame = frame("/", range, from, to, bucket, channels);
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/", range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
-        OverviewCounts counts = kept.get(new PanelsQuestion("overview", null, KeptAnswers.channels(ids), period, buckets),
-                () -> overviewCounts(frame, ids, buckets));
+        OverviewCounts counts = kept.get(now, new PanelsQuestion("overview", null, KeptAnswers.channels(ids), period,
+                buckets), () -> overviewCounts(frame, ids, buckets));
         return Templates.overview(new Overview(frame, counts.totals(), counts.volumeChart(), counts.topTopics(),
                 counts.risingTopics(), counts.topMentions(), counts.risingMentions(),
                 posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
-                spikes.find(period.first().atStartOfDay(frame.zone()).toInstant(),
-                        period.last().plusDays(1).atStartOfDay(frame.zone()).toInstant(), ids, SpikeFinder.DAY,
-                        SPIKES_SHOWN),
+                kept.get(now, new PanelsQuestion("spikes", null, KeptAnswers.channels(ids), period, null),
+                        () -> spikes.find(period.first().atStartOfDay(frame.zone()).toInstant(),
+                                period.last().plusDays(1).atStartOfDay(frame.zone()).toInstant(), ids, SpikeFinder.DAY,
+                                SPIKES_SHOWN)),
                 uri.getBaseUri().toString().replaceFirst("/$", "")));
     }
 
@@ -262,12 +264,13 @@ public class DashboardPages {
     private TemplateInstance term(Metric metric, String rawKey, String base, String range, String from, String to,
                                   String bucket, List<String> channels, String cursor) {
         String key = Metric.normalizeKey(rawKey);
-        Frame frame = frame(base + key, range, from, to, bucket, channels);
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, base + key, range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
-        TermCounts counts = kept.get(new PanelsQuestion(metric.value(), key, KeptAnswers.channels(ids), period, buckets),
-                () -> termCounts(metric, key, frame, ids, buckets));
+        TermCounts counts = kept.get(now, new PanelsQuestion(metric.value(), key, KeptAnswers.channels(ids), period,
+                buckets), () -> termCounts(metric, key, frame, ids, buckets));
         List<String> terms = new ArrayList<>(List.of(key, counts.label()));
         if (metric == Metric.MENTION) {
             watchlist.find(key).ifPresent(entity -> terms.addAll(entity.aliases()));
@@ -311,11 +314,12 @@ public class DashboardPages {
                 new BadParameterException("handle", "'" + handle + "' is not a channel handle"));
         Channel channel = QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(parsed.value()))
                 .orElseThrow(() -> new NotFoundException("Channel '" + handle + "' is not tracked"));
-        Frame frame = frame("/channels/" + channel.handle, range, from, to, bucket, List.of(channel.handle));
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/channels/" + channel.handle, range, from, to, bucket, List.of(channel.handle));
         Period period = frame.period();
         List<Long> ids = List.of(channel.id);
         ZoneId zone = analytics.timezone();
-        ChannelCounts counts = kept.get(new PanelsQuestion("channel", null, ids, period, null),
+        ChannelCounts counts = kept.get(now, new PanelsQuestion("channel", null, ids, period, null),
                 () -> channelCounts(channel.id, period, zone));
         return Templates.channel(new ChannelPage(frame, channel, data.subscribers(channel.id, period, zone),
                 counts.viewsChart(), counts.heatmap(), counts.heatmapMax(), counts.topics(), counts.mentions(),
@@ -347,7 +351,8 @@ public class DashboardPages {
                                     @QueryParam("range") String range, @QueryParam("from") String from,
                                     @QueryParam("to") String to, @QueryParam("bucket") String bucket,
                                     @QueryParam("channel") List<String> channels) {
-        Frame frame = frame("/compare", range, from, to, bucket, channels);
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/compare", range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
@@ -372,7 +377,8 @@ public class DashboardPages {
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("range") String range,
                                    @QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("channel") List<String> channels, @QueryParam("cursor") String cursor) {
-        Frame frame = frame("/search", range == null && from == null && to == null ? "all" : range, from, to, null, channels);
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/search", range == null && from == null && to == null ? "all" : range, from, to, null, channels);
         String text = q == null || q.isBlank() ? null : q.strip();
         List<Row> rows = List.of();
         String next = null;
@@ -396,18 +402,24 @@ public class DashboardPages {
         PostAddress address = PostAddress.parse(handle, id);
         PostStory story = stories.story(address.handle(), address.id()).orElseThrow(() ->
                 new NotFoundException("No post " + address.handle() + "/" + address.id() + " is stored"));
-        Frame frame = frame("/posts/" + story.post().channel() + "/" + story.post().id(), null, null, null, null,
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/posts/" + story.post().channel() + "/" + story.post().id(), null, null, null, null,
                 List.of());
         return Templates.post(PostPage.of(frame, story));
     }
 
-    private Frame frame(String path, String range, String from, String to, String bucket, List<String> channels) {
+    /** The page's frame; the channel list is kept by data version (it changes with channels and their first posts). */
+    private Frame frame(KeptAnswers.Versions now, String path, String range, String from, String to, String bucket,
+                        List<String> channels) {
         PageFilters filters = PageFilters.of(range, from, to, bucket, channels);
         bucket(filters);
         List<Long> ids = data.channelIds(filters.channels());
         Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, analytics.timezone(), series);
-        return new Frame(path, filters, period, data.channels(), analytics.timezone());
+        return new Frame(path, filters, period, kept.get(now, ChannelList.ALL, data::channels), analytics.timezone());
     }
+
+    /** The question of the frame's channel list. */
+    private enum ChannelList { ALL }
 
     private static Bucket bucket(PageFilters filters) {
         return bucket(filters, null);
