@@ -58,6 +58,11 @@ mix=(
   "top mention/1y rising|/api/top?metric=mention&range=1y&sort=rising"
   "top forward/all|/api/top?metric=forward&range=all"
   "top topic/90d, one channel|/api/top?metric=topic&range=90d&channel=$channel"
+  "terms 30d rising|/api/terms?range=30d&sort=rising"
+  "spikes 7d|/api/spikes?range=7d"
+  "network 1y|/api/network?range=1y"
+  "posts newest 50|/api/posts?limit=50"
+  "search page q=Lavrov|/search?q=Lavrov"
 )
 printf '| %s | %s | %s | %s | %s |\n' request p50 p95 errors requests
 printf '| --- | --- | --- | --- | --- |\n'
