@@ -2,6 +2,7 @@ package io.channelpulse.web;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Bucket;
+import io.channelpulse.analytics.KeptAnswers;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.Point;
 import io.channelpulse.analytics.SeriesQuery;
@@ -47,6 +48,19 @@ public class AnalyticsResource {
     @Inject
     AnalyticsConfig analytics;
 
+    @Inject
+    KeptAnswers kept;
+
+    /** What a series answer depends on besides the data. */
+    private record SeriesQuestion(Metric metric, String key, List<Long> channelIds, LocalDate first, LocalDate last,
+                                  Bucket bucket) {
+    }
+
+    /** What a top list depends on besides the data. */
+    private record TopQuestion(Metric metric, List<Long> channelIds, LocalDate first, LocalDate last,
+                               LocalDate previousFirst, TopQuery.Order order, int limit) {
+    }
+
     @GET
     @Path("/series")
     @Operation(summary = "A count over time", description = "A point for every bucket of the period, zeros "
@@ -73,16 +87,14 @@ public class AnalyticsResource {
         List<Long> channelIds = ChannelFilter.ids(channels);
         ZoneId zone = analytics.timezone();
         Period days = Period.resolve(from, to, range, channelIds, zone, series);
-        List<Point> points;
-        if (buckets == Bucket.HOUR) {
-            if (days.days() > MAX_HOURS / 24) {
-                throw new BadParameterException("bucket", "hour buckets are for periods of up to 92 days; use day");
-            }
-            points = series.hourly(counted, normalizedKey, channelIds, days.first().atStartOfDay(zone).toInstant(),
-                    days.last().plusDays(1).atStartOfDay(zone).toInstant(), zone);
-        } else {
-            points = series.daily(counted, normalizedKey, channelIds, days.first(), days.last(), buckets);
+        if (buckets == Bucket.HOUR && days.days() > MAX_HOURS / 24) {
+            throw new BadParameterException("bucket", "hour buckets are for periods of up to 92 days; use day");
         }
+        List<Point> points = kept.get(new SeriesQuestion(counted, normalizedKey, KeptAnswers.channels(channelIds),
+                days.first(), days.last(), buckets), () -> buckets == Bucket.HOUR
+                ? series.hourly(counted, normalizedKey, channelIds, days.first().atStartOfDay(zone).toInstant(),
+                        days.last().plusDays(1).atStartOfDay(zone).toInstant(), zone)
+                : series.daily(counted, normalizedKey, channelIds, days.first(), days.last(), buckets));
         long total = points.stream().mapToLong(Point::count).sum();
         return new Series(counted.value(), normalizedKey, buckets.value(), days.first(), days.last(), total, points);
     }
@@ -116,8 +128,10 @@ public class AnalyticsResource {
         };
         List<Long> channelIds = ChannelFilter.ids(channels);
         Period days = Period.resolve(from, to, range, channelIds, analytics.timezone(), series);
-        return top.top(counted, channelIds, days.first(), days.last(), days.previousFirst(), order,
-                Limits.parse(limit, 10, 100));
+        int entries = Limits.parse(limit, 10, 100);
+        return kept.get(new TopQuestion(counted, KeptAnswers.channels(channelIds), days.first(), days.last(),
+                days.previousFirst(), order, entries), () -> top.top(counted, channelIds, days.first(), days.last(),
+                days.previousFirst(), order, entries));
     }
 
     private static Metric metric(String value, List<Metric> allowed) {

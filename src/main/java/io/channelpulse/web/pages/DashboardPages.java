@@ -2,6 +2,7 @@ package io.channelpulse.web.pages;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Bucket;
+import io.channelpulse.analytics.KeptAnswers;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.Point;
 import io.channelpulse.analytics.SeriesQuery;
@@ -164,6 +165,9 @@ public class DashboardPages {
     @Inject
     SpikeFinder spikes;
 
+    @Inject
+    KeptAnswers kept;
+
     /** The overview's Spikes panel shows the strongest ones; /api/spikes has them all. */
     static final int SPIKES_SHOWN = 10;
 
@@ -174,10 +178,38 @@ public class DashboardPages {
     public TemplateInstance overview(@QueryParam("range") String range, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("bucket") String bucket,
                                      @QueryParam("channel") List<String> channels) {
-        Frame frame = frame("/", range, from, to, bucket, channels);
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/", range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
+        OverviewCounts counts = kept.get(now, new PanelsQuestion("overview", null, KeptAnswers.channels(ids), period,
+                buckets), () -> overviewCounts(frame, ids, buckets));
+        return Templates.overview(new Overview(frame, counts.totals(), counts.volumeChart(), counts.topTopics(),
+                counts.risingTopics(), counts.topMentions(), counts.risingMentions(),
+                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
+                kept.get(now, new PanelsQuestion("spikes", null, KeptAnswers.channels(ids), period, null),
+                        () -> spikes.find(period.first().atStartOfDay(frame.zone()).toInstant(),
+                                period.last().plusDays(1).atStartOfDay(frame.zone()).toInstant(), ids, SpikeFinder.DAY,
+                                SPIKES_SHOWN)),
+                uri.getBaseUri().toString().replaceFirst("/$", "")));
+    }
+
+    /**
+     * What a page's counted panels depend on besides the data: the page, its key, the channels and the period.
+     * Post lists are not kept: an edit of a post's text changes no counts.
+     */
+    private record PanelsQuestion(String page, String key, List<Long> channelIds, Period period, Bucket bucket) {
+    }
+
+    /** The overview's panels that come from the counts. */
+    private record OverviewCounts(Totals totals, ChartData volumeChart, List<SparkEntry> topTopics,
+                                  List<SparkEntry> risingTopics, List<SparkEntry> topMentions,
+                                  List<SparkEntry> risingMentions) {
+    }
+
+    private OverviewCounts overviewCounts(Frame frame, List<Long> ids, Bucket buckets) {
+        Period period = frame.period();
         Map<String, List<Point>> byChannel = new LinkedHashMap<>();
         Map<Long, String> handles = data.handles(frame.channels());
         series.dailyByChannel(Metric.POSTS, null, ids, period.first(), period.last(), buckets)
@@ -185,20 +217,14 @@ public class DashboardPages {
         if (byChannel.isEmpty()) {
             byChannel.put("posts", series.daily(Metric.POSTS, null, ids, period.first(), period.last(), buckets));
         }
-        Totals totals = data.totals(ids, period);
         TopQuery.TopAndRising topics = top.topAndRising(Metric.TOPIC, ids, period.first(), period.last(),
                 period.previousFirst(), 10);
         TopQuery.TopAndRising mentions = top.topAndRising(Metric.MENTION, ids, period.first(), period.last(),
                 period.previousFirst(), 10);
         SparkLists topicSparks = sparks(Metric.TOPIC, topics, ids, period, buckets);
         SparkLists mentionSparks = sparks(Metric.MENTION, mentions, ids, period, buckets);
-        return Templates.overview(new Overview(frame, totals, ChartData.of("bar", true, byChannel),
-                topicSparks.top(), topicSparks.rising(), mentionSparks.top(), mentionSparks.rising(),
-                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
-                spikes.find(period.first().atStartOfDay(frame.zone()).toInstant(),
-                        period.last().plusDays(1).atStartOfDay(frame.zone()).toInstant(), ids, SpikeFinder.DAY,
-                        SPIKES_SHOWN),
-                uri.getBaseUri().toString().replaceFirst("/$", "")));
+        return new OverviewCounts(data.totals(ids, period), ChartData.of("bar", true, byChannel), topicSparks.top(),
+                topicSparks.rising(), mentionSparks.top(), mentionSparks.rising());
     }
 
     private record SparkLists(List<SparkEntry> top, List<SparkEntry> rising) {
@@ -238,10 +264,32 @@ public class DashboardPages {
     private TemplateInstance term(Metric metric, String rawKey, String base, String range, String from, String to,
                                   String bucket, List<String> channels, String cursor) {
         String key = Metric.normalizeKey(rawKey);
-        Frame frame = frame(base + key, range, from, to, bucket, channels);
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, base + key, range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
+        TermCounts counts = kept.get(now, new PanelsQuestion(metric.value(), key, KeptAnswers.channels(ids), period,
+                buckets), () -> termCounts(metric, key, frame, ids, buckets));
+        List<String> terms = new ArrayList<>(List.of(key, counts.label()));
+        if (metric == Metric.MENTION) {
+            watchlist.find(key).ifPresent(entity -> terms.addAll(entity.aliases()));
+        }
+        PostQuery.Page page = posts.newestFirst(filter(frame, ids, null, metric == Metric.TOPIC ? key : null,
+                metric == Metric.MENTION ? key : null), PostCursor.decode(cursor), 20);
+        return Templates.term(new TermPage(frame, metric.value(), key, counts.label(), counts.total(),
+                counts.seriesChart(), counts.splitChart(), counts.coTopics(), counts.coMentions(),
+                rows(page.items(), terms), page.next() == null ? null : PostCursor.encode(page.next()),
+                "metric=" + metric.value() + "&key=" + key));
+    }
+
+    /** A topic's or name's panels that come from the counts. */
+    private record TermCounts(String label, long total, ChartData seriesChart, ChartData splitChart,
+                              List<TopEntry> coTopics, List<TopEntry> coMentions) {
+    }
+
+    private TermCounts termCounts(Metric metric, String key, Frame frame, List<Long> ids, Bucket buckets) {
+        Period period = frame.period();
         List<Point> points = series.daily(metric, key, ids, period.first(), period.last(), buckets);
         Map<Long, String> handles = data.handles(frame.channels());
         Map<String, List<Point>> split = new LinkedHashMap<>();
@@ -251,19 +299,10 @@ public class DashboardPages {
             split.put(key, points);
         }
         String label = top.labels(metric, List.of(key)).get(key);
-        List<String> terms = new ArrayList<>(List.of(key, label));
-        if (metric == Metric.MENTION) {
-            watchlist.find(key).ifPresent(entity -> terms.addAll(entity.aliases()));
-        }
-        PostQuery.Page page = posts.newestFirst(filter(frame, ids, null, metric == Metric.TOPIC ? key : null,
-                metric == Metric.MENTION ? key : null), PostCursor.decode(cursor), 20);
-        return Templates.term(new TermPage(frame, metric.value(), key, label,
-                points.stream().mapToLong(Point::count).sum(), ChartData.line(points, label),
-                ChartData.of("bar", true, split),
-                data.cooccurring("hashtags", metric == Metric.TOPIC ? "hashtags" : "mentions", key, ids, period, key),
-                data.cooccurring("mentions", metric == Metric.TOPIC ? "hashtags" : "mentions", key, ids, period, key),
-                rows(page.items(), terms), page.next() == null ? null : PostCursor.encode(page.next()),
-                "metric=" + metric.value() + "&key=" + key));
+        String keyColumn = metric == Metric.TOPIC ? "hashtags" : "mentions";
+        return new TermCounts(label, points.stream().mapToLong(Point::count).sum(), ChartData.line(points, label),
+                ChartData.of("bar", true, split), data.cooccurring("hashtags", keyColumn, key, ids, period, key),
+                data.cooccurring("mentions", keyColumn, key, ids, period, key));
     }
 
     @GET
@@ -275,19 +314,35 @@ public class DashboardPages {
                 new BadParameterException("handle", "'" + handle + "' is not a channel handle"));
         Channel channel = QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(parsed.value()))
                 .orElseThrow(() -> new NotFoundException("Channel '" + handle + "' is not tracked"));
-        Frame frame = frame("/channels/" + channel.handle, range, from, to, bucket, List.of(channel.handle));
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/channels/" + channel.handle, range, from, to, bucket, List.of(channel.handle));
         Period period = frame.period();
         List<Long> ids = List.of(channel.id);
         ZoneId zone = analytics.timezone();
-        List<List<Long>> heatmap = data.heatmap(channel.id, period, zone);
-        long max = heatmap.stream().flatMap(List::stream).mapToLong(Long::longValue).max().orElse(0);
+        ChannelCounts counts = kept.get(now, new PanelsQuestion("channel", null, ids, period, null),
+                () -> channelCounts(channel.id, period, zone));
         return Templates.channel(new ChannelPage(frame, channel, data.subscribers(channel.id, period, zone),
-                data.viewsPerPost(channel.id, period, zone), heatmap, max,
+                counts.viewsChart(), counts.heatmap(), counts.heatmapMax(), counts.topics(), counts.mentions(),
+                counts.forwards(), posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
+                data.recentlyDeleted(channel.id, 10), data.recentlyEdited(channel.id, 10), network.of(channel.id, period)));
+    }
+
+    /**
+     * A channel's panels that come from its posts and counts. Subscribers are read each time: a poll that finds the
+     * same number adds a point but changes no counts.
+     */
+    private record ChannelCounts(ChartData viewsChart, List<List<Long>> heatmap, long heatmapMax, List<TopEntry> topics,
+                                 List<TopEntry> mentions, List<TopEntry> forwards) {
+    }
+
+    private ChannelCounts channelCounts(long channelId, Period period, ZoneId zone) {
+        List<Long> ids = List.of(channelId);
+        List<List<Long>> heatmap = data.heatmap(channelId, period, zone);
+        return new ChannelCounts(data.viewsPerPost(channelId, period, zone), heatmap,
+                heatmap.stream().flatMap(List::stream).mapToLong(Long::longValue).max().orElse(0),
                 top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
                 top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
-                top.top(Metric.FORWARD, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
-                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
-                data.recentlyDeleted(channel.id, 10), data.recentlyEdited(channel.id, 10), network.of(channel.id, period)));
+                top.top(Metric.FORWARD, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10));
     }
 
     @GET
@@ -296,7 +351,8 @@ public class DashboardPages {
                                     @QueryParam("range") String range, @QueryParam("from") String from,
                                     @QueryParam("to") String to, @QueryParam("bucket") String bucket,
                                     @QueryParam("channel") List<String> channels) {
-        Frame frame = frame("/compare", range, from, to, bucket, channels);
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/compare", range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
@@ -321,7 +377,8 @@ public class DashboardPages {
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("range") String range,
                                    @QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("channel") List<String> channels, @QueryParam("cursor") String cursor) {
-        Frame frame = frame("/search", range == null && from == null && to == null ? "all" : range, from, to, null, channels);
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/search", range == null && from == null && to == null ? "all" : range, from, to, null, channels);
         String text = q == null || q.isBlank() ? null : q.strip();
         List<Row> rows = List.of();
         String next = null;
@@ -345,18 +402,24 @@ public class DashboardPages {
         PostAddress address = PostAddress.parse(handle, id);
         PostStory story = stories.story(address.handle(), address.id()).orElseThrow(() ->
                 new NotFoundException("No post " + address.handle() + "/" + address.id() + " is stored"));
-        Frame frame = frame("/posts/" + story.post().channel() + "/" + story.post().id(), null, null, null, null,
+        KeptAnswers.Versions now = kept.versions();
+        Frame frame = frame(now, "/posts/" + story.post().channel() + "/" + story.post().id(), null, null, null, null,
                 List.of());
         return Templates.post(PostPage.of(frame, story));
     }
 
-    private Frame frame(String path, String range, String from, String to, String bucket, List<String> channels) {
+    /** The page's frame; the channel list is kept by data version (it changes with channels and their first posts). */
+    private Frame frame(KeptAnswers.Versions now, String path, String range, String from, String to, String bucket,
+                        List<String> channels) {
         PageFilters filters = PageFilters.of(range, from, to, bucket, channels);
         bucket(filters);
         List<Long> ids = data.channelIds(filters.channels());
         Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, analytics.timezone(), series);
-        return new Frame(path, filters, period, data.channels(), analytics.timezone());
+        return new Frame(path, filters, period, kept.get(now, ChannelList.ALL, data::channels), analytics.timezone());
     }
+
+    /** The question of the frame's channel list. */
+    private enum ChannelList { ALL }
 
     private static Bucket bucket(PageFilters filters) {
         return bucket(filters, null);

@@ -1,5 +1,7 @@
 package io.channelpulse.web.pages;
 
+import io.channelpulse.ingest.telegram.ParsedPost;
+import io.channelpulse.store.PostStore;
 import io.channelpulse.testing.Admin;
 import io.channelpulse.testing.Db;
 import io.channelpulse.testing.PulseTestResources;
@@ -17,6 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -29,6 +33,9 @@ class DashboardPagesTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    PostStore store;
 
     @BeforeEach
     void fixtureChannels() {
@@ -233,6 +240,61 @@ class DashboardPagesTest {
     void theJsonApiKeepsIsoInstants() {
         given().get("/api/posts?limit=1").then().statusCode(200)
                 .body("items[0].publishedAt", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}T.*Z"));
+    }
+
+    @Test
+    void aNewPostAndAWatchlistEditAreSeenByTheNextRequestThoughAnswersAreKept() {
+        String series = "/api/series?metric=topic&key=osce&range=all&bucket=week";
+        String top = "/api/top?metric=topic&range=all";
+        long embUsaPosts = Db.count(dataSource, "SELECT count(*) FROM posts p JOIN channels c ON c.id = p.channel_id"
+                + " WHERE c.handle = 'EmbUSA' AND p.kind = 'post'");
+        for (int i = 0; i < 2; i++) { // the second time from the kept answers
+            assertThat(given().get(series).then().statusCode(200).extract().jsonPath().getLong("total")).isEqualTo(6);
+            assertThat(page("/?range=all").getElementById("total-posts").text()).isEqualTo("28");
+            assertThat(page("/topics/osce?range=all").getElementById("term-total").text()).isEqualTo("6");
+            assertThat(heatmapPosts(page("/channels/EmbUSA?range=all"))).isEqualTo(embUsaPosts);
+        }
+        long channel = Db.count(dataSource, "SELECT id FROM channels WHERE handle = 'EmbUSA'");
+        store.storePosts(channel, List.of(new ParsedPost("EmbUSA", 990_001, Instant.now().minusSeconds(3600),
+                ParsedPost.Kind.POST, "A late note on the #OSCE and #Pulsekept", 10L, false, null, null, null,
+                List.of(), List.of(), List.of())), Instant.now());
+
+        assertThat(given().get(series).then().statusCode(200).extract().jsonPath().getLong("total")).isEqualTo(7);
+        assertThat(given().get(top + "&limit=100").then().extract().jsonPath().getList("key", String.class))
+                .contains("pulsekept");
+        assertThat(page("/?range=all").getElementById("total-posts").text()).isEqualTo("29");
+        assertThat(page("/topics/osce?range=all").getElementById("term-total").text()).isEqualTo("7");
+        assertThat(heatmapPosts(page("/channels/EmbUSA?range=all"))).isEqualTo(embUsaPosts + 1);
+
+        assertThat(page("/mentions/lavrov?range=all").select("h1").text()).isEqualTo("Mention: Sergey Lavrov");
+        assertThat(given().get("/api/top?metric=mention&range=all&limit=100").then().extract().jsonPath()
+                .getList("label", String.class)).contains("Sergey Lavrov");
+        List<String> aliases = given().get("/api/watchlist/lavrov").then().statusCode(200).extract().jsonPath()
+                .getList("aliases", String.class);
+        try {
+            Admin.given().body(Map.of("label", "S. V. Lavrov", "aliases", aliases)).put("/api/watchlist/lavrov")
+                    .then().statusCode(200);
+            assertThat(page("/mentions/lavrov?range=all").select("h1").text()).isEqualTo("Mention: S. V. Lavrov");
+            assertThat(given().get("/api/top?metric=mention&range=all&limit=100").then().extract().jsonPath()
+                    .getList("label", String.class)).contains("S. V. Lavrov").doesNotContain("Sergey Lavrov");
+            assertThat(page("/?range=all").select("#mentions a").eachText()).contains("S. V. Lavrov");
+        } finally { // the watchlist outlives Db.reset
+            awaitRecount();
+            Admin.given().body(Map.of("label", "Sergey Lavrov", "aliases", aliases)).put("/api/watchlist/lavrov")
+                    .then().statusCode(200);
+            awaitRecount();
+        }
+    }
+
+    private static void awaitRecount() {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "done".equals(given().get("/api/watchlist/recount").then().extract().jsonPath().getString("state")));
+    }
+
+    /** The posts the channel page's weekday × hour table counts. */
+    private static long heatmapPosts(Document page) {
+        return page.select("table.heatmap td[title]").eachAttr("title").stream()
+                .mapToLong(t -> Long.parseLong(t.replaceAll("[^0-9]", ""))).sum();
     }
 
     private static Document page(String url) {
