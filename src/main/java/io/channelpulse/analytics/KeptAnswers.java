@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,27 +28,17 @@ public class KeptAnswers {
     private static final Duration KEPT = Duration.ofMinutes(1);
 
     @Inject
-    DataSource dataSource;
+    DataVersions dataVersions;
 
-    /** The data version (V22, V24) and the watchlist version (V10) as one request read them. */
-    public record Versions(long data, long watchlist) {
-    }
-
-    private record Versioned(Versions versions, Object question) {
+    private record Versioned(DataVersions.Versions versions, Object question) {
     }
 
     private final Cache<Versioned, Object> answers = Caffeine.newBuilder().expireAfterAccess(KEPT).maximumSize(1000)
             .build();
 
     /** The versions now, read once for all the answers of a page. */
-    public Versions versions() {
-        long[] versions = new long[2];
-        Sql.query(dataSource, "SELECT (SELECT version FROM network_version), (SELECT version FROM watchlist_version)",
-                List.of(), rs -> {
-                    versions[0] = rs.getLong(1);
-                    versions[1] = rs.getLong(2);
-                });
-        return new Versions(versions[0], versions[1]);
+    public DataVersions.Versions versions() {
+        return dataVersions.read();
     }
 
     /**
@@ -62,7 +51,7 @@ public class KeptAnswers {
 
     /** The same for versions read earlier in the request. */
     @SuppressWarnings("unchecked")
-    public <T> T get(Versions versions, Object question, Supplier<T> compute) {
+    public <T> T get(DataVersions.Versions versions, Object question, Supplier<T> compute) {
         return (T) answers.get(new Versioned(versions, question), key -> compute.get());
     }
 

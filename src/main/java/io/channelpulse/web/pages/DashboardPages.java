@@ -2,6 +2,7 @@ package io.channelpulse.web.pages;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Bucket;
+import io.channelpulse.analytics.DataVersions;
 import io.channelpulse.analytics.KeptAnswers;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.Point;
@@ -178,7 +179,7 @@ public class DashboardPages {
     public TemplateInstance overview(@QueryParam("range") String range, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("bucket") String bucket,
                                      @QueryParam("channel") List<String> channels) {
-        KeptAnswers.Versions now = kept.versions();
+        DataVersions.Versions now = kept.versions();
         Frame frame = frame(now, "/", range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
@@ -264,7 +265,7 @@ public class DashboardPages {
     private TemplateInstance term(Metric metric, String rawKey, String base, String range, String from, String to,
                                   String bucket, List<String> channels, String cursor) {
         String key = Metric.normalizeKey(rawKey);
-        KeptAnswers.Versions now = kept.versions();
+        DataVersions.Versions now = kept.versions();
         Frame frame = frame(now, base + key, range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
@@ -314,7 +315,7 @@ public class DashboardPages {
                 new BadParameterException("handle", "'" + handle + "' is not a channel handle"));
         Channel channel = QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(parsed.value()))
                 .orElseThrow(() -> new NotFoundException("Channel '" + handle + "' is not tracked"));
-        KeptAnswers.Versions now = kept.versions();
+        DataVersions.Versions now = kept.versions();
         Frame frame = frame(now, "/channels/" + channel.handle, range, from, to, bucket, List.of(channel.handle));
         Period period = frame.period();
         List<Long> ids = List.of(channel.id);
@@ -351,7 +352,7 @@ public class DashboardPages {
                                     @QueryParam("range") String range, @QueryParam("from") String from,
                                     @QueryParam("to") String to, @QueryParam("bucket") String bucket,
                                     @QueryParam("channel") List<String> channels) {
-        KeptAnswers.Versions now = kept.versions();
+        DataVersions.Versions now = kept.versions();
         Frame frame = frame(now, "/compare", range, from, to, bucket, channels);
         List<Long> ids = data.channelIds(frame.filters().channels());
         Period period = frame.period();
@@ -377,7 +378,7 @@ public class DashboardPages {
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("range") String range,
                                    @QueryParam("from") String from, @QueryParam("to") String to,
                                    @QueryParam("channel") List<String> channels, @QueryParam("cursor") String cursor) {
-        KeptAnswers.Versions now = kept.versions();
+        DataVersions.Versions now = kept.versions();
         Frame frame = frame(now, "/search", range == null && from == null && to == null ? "all" : range, from, to, null, channels);
         String text = q == null || q.isBlank() ? null : q.strip();
         List<Row> rows = List.of();
@@ -402,14 +403,14 @@ public class DashboardPages {
         PostAddress address = PostAddress.parse(handle, id);
         PostStory story = stories.story(address.handle(), address.id()).orElseThrow(() ->
                 new NotFoundException("No post " + address.handle() + "/" + address.id() + " is stored"));
-        KeptAnswers.Versions now = kept.versions();
+        DataVersions.Versions now = kept.versions();
         Frame frame = frame(now, "/posts/" + story.post().channel() + "/" + story.post().id(), null, null, null, null,
                 List.of());
         return Templates.post(PostPage.of(frame, story));
     }
 
     /** The page's frame; the channel list is kept by data version (it changes with channels and their first posts). */
-    private Frame frame(KeptAnswers.Versions now, String path, String range, String from, String to, String bucket,
+    private Frame frame(DataVersions.Versions now, String path, String range, String from, String to, String bucket,
                         List<String> channels) {
         PageFilters filters = PageFilters.of(range, from, to, bucket, channels);
         bucket(filters);
