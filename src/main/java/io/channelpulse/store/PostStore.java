@@ -33,14 +33,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Writes what a preview page said about a channel. Every write is an upsert keyed by (channel, post id)
- * under a per-channel lock, so repeated or concurrent polls of the same page store nothing twice.
- * Plain JDBC batches rather than entities: a page is one round trip per table, which keeps ingestion fast.
+ * Writes what a preview page, an import batch or a generated batch said about a channel. Every write is an upsert
+ * keyed by (channel, post id) under a per-channel lock, so repeated or concurrent polls of the same page store nothing
+ * twice. Plain JDBC rather than entities: a batch is one statement per table ({@link PostRows}, the deltas), which
+ * keeps ingestion fast.
  */
 @ApplicationScoped
 public class PostStore {
@@ -68,7 +68,10 @@ public class PostStore {
     @Inject
     PostEvents postEvents;
 
-    /** Stores the posts of one page in the caller's transaction (or a new one). */
+    /**
+     * Stores the posts of one page or batch in the caller's transaction (or a new one); a post given twice is
+     * stored as its last version.
+     */
     @Transactional
     public StoredPage storePosts(long channelId, List<ParsedPost> posts, Instant seenAt) {
         if (posts.isEmpty()) {

@@ -170,7 +170,8 @@ class PostStoreTest {
         }
         Map<String, String> pageByPage = storedRows();
         assertThat(pageByPage.get("daily_terms")).as("terms were counted").contains("\"kind\": \"name\"");
-        assertThat(pageByPage.get("post_edits")).contains("#Update");
+        assertThat(pageByPage.get("post_edits")).as("edits were kept").isNotEqualTo("[]");
+        assertThat(pageByPage.get("posts")).contains("#Update Grossi");
 
         Db.reset(dataSource);
         channelId = Db.count(dataSource, "INSERT INTO channels (handle, status) VALUES ('EmbUSA', 'paused') RETURNING id");
