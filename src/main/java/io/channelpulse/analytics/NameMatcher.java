@@ -52,6 +52,8 @@ public final class NameMatcher {
 
     private static final ThreadLocal<SnowballStemmer> RUSSIAN = ThreadLocal.withInitial(RussianStemmer::new);
     private static final ThreadLocal<SnowballStemmer> ENGLISH = ThreadLocal.withInitial(EnglishStemmer::new);
+    private static final ThreadLocal<Map<String, String>> STEMS = ThreadLocal.withInitial(HashMap::new);
+    private static final int STEM_CACHE = 50_000;
 
     private static final int WORD_TYPES = (1 << Character.UPPERCASE_LETTER) | (1 << Character.LOWERCASE_LETTER)
             | (1 << Character.TITLECASE_LETTER) | (1 << Character.MODIFIER_LETTER) | (1 << Character.OTHER_LETTER)
@@ -193,6 +195,24 @@ public final class NameMatcher {
             i += Character.charCount(cp);
         }
         return latin ? stem(ENGLISH.get(), lower) : lower;
+    }
+
+    /**
+     * {@link #stem(String)} remembered per thread: a batch of posts repeats a small vocabulary, and stemming every
+     * word of every post was the largest cost of counting at ingestion.
+     */
+    private static String cachedStem(String lower) {
+        Map<String, String> cache = STEMS.get();
+        String cached = cache.get(lower);
+        if (cached != null) {
+            return cached;
+        }
+        if (cache.size() >= STEM_CACHE) {
+            cache.clear();
+        }
+        String stem = stem(lower);
+        cache.put(lower, stem);
+        return stem;
     }
 
     private static String stem(SnowballStemmer stemmer, String word) {
@@ -431,12 +451,9 @@ public final class NameMatcher {
             String lower = word.toLowerCase(Locale.ROOT);
             if (cyrillic > 0) {
                 lower = lower.replace('ё', 'е');
-                spelling[w] = lower;
-                stem[w] = stem(RUSSIAN.get(), lower);
-            } else {
-                spelling[w] = lower;
-                stem[w] = latin > 0 ? stem(ENGLISH.get(), lower) : lower;
             }
+            spelling[w] = lower;
+            stem[w] = cyrillic > 0 || latin > 0 ? cachedStem(lower) : lower;
         }
 
         /** The word spelled in one script by swapping look-alike letters, or null if it has a letter with none. */

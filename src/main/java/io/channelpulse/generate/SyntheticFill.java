@@ -25,15 +25,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stores {@link SyntheticPosts} through {@link PostStore}, the same storage and counting path as real
- * ingestion, a page of {@value #PAGE} posts per call, each call its own transaction. Channels are stored one
+ * ingestion, a batch of {@value #BATCH} posts per call, each call its own transaction. Channels are stored one
  * after another by a small pool (the biggest first); each channel's pages go in time order. Both the
  * {@code generate} command and the demo button on /admin fill the database through here.
  */
 @ApplicationScoped
 public class SyntheticFill {
 
-    /** Posts per {@link PostStore#storePosts} call: about ten preview pages. */
-    static final int PAGE = 200;
+    /**
+     * Posts per {@link PostStore#storePosts} call, which writes each table in one statement for them all: a
+     * thousand posts share most of their days, terms and statements, so a batch costs far less per post than a page.
+     */
+    static final int BATCH = 1_000;
     private static final int ATTEMPTS = 5;
 
     /** What a fill stored. */
@@ -101,7 +104,7 @@ public class SyntheticFill {
     private void storeChannel(SyntheticPosts synthetic, Work work, Instant now, AtomicLong stored, AtomicLong retried) {
         Iterator<ParsedPost> posts = synthetic.posts(work.plan().index(), work.afterId());
         while (posts.hasNext() && !Thread.currentThread().isInterrupted()) {
-            List<ParsedPost> page = SyntheticPosts.page(posts, PAGE);
+            List<ParsedPost> page = SyntheticPosts.page(posts, BATCH);
             // Seen soon after the newest post of the page, as a poll would have: a backfill in fast motion.
             Instant newest = page.get(page.size() - 1).publishedAt();
             Instant seenAt = newest.plusSeconds(600).isAfter(now) ? now : newest.plusSeconds(600);

@@ -2,6 +2,7 @@ package io.channelpulse.imports;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,10 +199,52 @@ public class Imports {
         if (batch.isEmpty()) {
             return;
         }
-        store.store(prepared.id(), prepared.channel(), batch, handlesByTitle, counts);
+        storeOrSplit(prepared, List.copyOf(batch), handlesByTitle, counts);
         batch.clear();
         progress.accept(new ImportStatus(prepared.id(), prepared.channel().handle(), "running", counts.read,
                 counts.stored, counts.skipped, List.copyOf(counts.errors)));
+    }
+
+    /**
+     * Stores the messages in one transaction. When the database refuses a value of one of them (a NUL character in a
+     * text, say), the whole transaction is gone, so the batch is stored again in halves until the messages it refuses
+     * are alone: those are skipped and named among the import's problems, every other message is stored.
+     */
+    private void storeOrSplit(Prepared prepared, List<ExportMessage> messages, Map<String, String> handlesByTitle,
+                              ImportStore.Counts counts) {
+        try {
+            store.store(prepared.id(), prepared.channel(), messages, handlesByTitle, counts);
+        } catch (StoreException e) {
+            Optional<String> refused = refusedValue(e);
+            if (refused.isEmpty()) {
+                throw e;
+            }
+            if (messages.size() == 1) {
+                counts.skipped++;
+                if (counts.errors.size() < config.maxErrors()) {
+                    counts.errors.add(new ExportProblem(0, 0, messages.get(0).id(),
+                            "not stored, the database refused it: " + refused.get()));
+                }
+                return;
+            }
+            int half = messages.size() / 2;
+            storeOrSplit(prepared, messages.subList(0, half), handlesByTitle, counts);
+            storeOrSplit(prepared, messages.subList(half, messages.size()), handlesByTitle, counts);
+        }
+    }
+
+    /**
+     * The database's reason when it refused a value (SQL states of class 22, data exceptions, and 23, integrity
+     * constraints), which only some messages of a batch cause; empty for any other failure, which stops the import.
+     */
+    private static Optional<String> refusedValue(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return Optional.of(sql.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

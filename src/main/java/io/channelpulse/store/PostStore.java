@@ -33,14 +33,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Writes what a preview page said about a channel. Every write is an upsert keyed by (channel, post id)
- * under a per-channel lock, so repeated or concurrent polls of the same page store nothing twice.
- * Plain JDBC batches rather than entities: a page is one round trip per table, which keeps ingestion fast.
+ * Writes what a preview page, an import batch or a generated batch said about a channel. Every write is an upsert
+ * keyed by (channel, post id) under a per-channel lock, so repeated or concurrent polls of the same page store nothing
+ * twice. Plain JDBC rather than entities: a batch is one statement per table ({@link PostRows}, the deltas), which
+ * keeps ingestion fast.
  */
 @ApplicationScoped
 public class PostStore {
@@ -52,20 +52,6 @@ public class PostStore {
     /** What the stored version of a post says and counted for. */
     private record Existing(String text, Long views, PostFacts facts, PostCitations cites) {
     }
-
-    private static final String UPSERT_POST = """
-            INSERT INTO posts (channel_id, id, published_at, kind, text, views, edited, signature,
-                               forwarded_title, forwarded_handle, forwarded_post_id, reply_to,
-                               links, hashtags, mentions, first_seen_at, last_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (channel_id, id) DO UPDATE SET
-                published_at = EXCLUDED.published_at, kind = EXCLUDED.kind, text = EXCLUDED.text,
-                views = COALESCE(EXCLUDED.views, posts.views), edited = EXCLUDED.edited OR posts.edited,
-                signature = EXCLUDED.signature, forwarded_title = EXCLUDED.forwarded_title,
-                forwarded_handle = EXCLUDED.forwarded_handle, forwarded_post_id = EXCLUDED.forwarded_post_id,
-                reply_to = EXCLUDED.reply_to, links = EXCLUDED.links, hashtags = EXCLUDED.hashtags,
-                mentions = EXCLUDED.mentions, last_seen_at = GREATEST(posts.last_seen_at, EXCLUDED.last_seen_at)
-            """;
 
     @Inject
     DataSource dataSource;
@@ -82,7 +68,10 @@ public class PostStore {
     @Inject
     PostEvents postEvents;
 
-    /** Stores the posts of one page in the caller's transaction (or a new one). */
+    /**
+     * Stores the posts of one page or batch in the caller's transaction (or a new one); a post given twice is
+     * stored as its last version.
+     */
     @Transactional
     public StoredPage storePosts(long channelId, List<ParsedPost> posts, Instant seenAt) {
         if (posts.isEmpty()) {
@@ -90,6 +79,7 @@ public class PostStore {
         }
         try (Connection connection = dataSource.getConnection()) {
             lockChannel(connection, channelId);
+            posts = distinct(posts);
             Long[] ids = posts.stream().map(ParsedPost::id).toArray(Long[]::new);
             CountingState counting = CountingState.read(connection, analytics.timezone());
             ZoneId zone = counting.zone();
@@ -133,18 +123,21 @@ public class PostStore {
                     viewsChanged.add(post);
                 }
             }
-            upsertPosts(connection, channelId, posts, facts, editedPosts, seenAt);
+            PostRows rows = new PostRows(connection, channelId);
+            rows.upsert(posts, facts, editedPosts.stream().map(ParsedPost::id).collect(Collectors.toSet()), seenAt);
             rollups.write(connection);
             citations.write(connection);
             terms.write(connection);
-            recordEdits(connection, channelId, editedPosts, existing, seenAt);
+            Map<Long, String> previousTexts = new HashMap<>();
+            editedPosts.forEach(p -> previousTexts.put(p.id(), existing.get(p.id()).text()));
+            rows.recordEdits(editedPosts, previousTexts, seenAt);
             postEvents.edited(connection, channelId, editedPosts.stream().map(p -> new PostEvents.Edit(p.id(),
                     p.publishedAt(), existing.get(p.id()).text(), p.text())).toList(), seenAt);
-            recordViews(connection, channelId, viewsChanged, seenAt);
+            rows.recordViews(viewsChanged, seenAt);
             // New posts have nothing to replace; a delete would still read the channel's rows.
             Long[] storedIds = existing.keySet().toArray(Long[]::new);
-            replaceMedia(connection, channelId, posts, storedIds);
-            replaceReactions(connection, channelId, posts, storedIds);
+            rows.replaceMedia(posts, storedIds);
+            rows.replaceReactions(posts, storedIds);
             int addedCounted = (int) addedPosts.stream().filter(p -> p.kind() == ParsedPost.Kind.POST).count();
             countAdded(connection, channelId, addedCounted, addedPosts.size());
             // Rows shared by all channels go last, so their locks are held only until the commit that follows.
@@ -222,6 +215,13 @@ public class PostStore {
         }
     }
 
+    /** The posts with each id once, as its last version in the list: one statement cannot write a row twice. */
+    private static List<ParsedPost> distinct(List<ParsedPost> posts) {
+        Map<Long, ParsedPost> byId = new java.util.LinkedHashMap<>();
+        posts.forEach(post -> byId.put(post.id(), post));
+        return byId.size() == posts.size() ? posts : List.copyOf(byId.values());
+    }
+
     private static void lockChannel(Connection connection, long channelId) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             lock.setLong(1, channelId);
@@ -270,159 +270,22 @@ public class PostStore {
             return;
         }
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO forward_sources (key, handle, title) VALUES (?, ?, ?)
+                INSERT INTO forward_sources (key, handle, title)
+                SELECT key, handle, title FROM unnest(?::text[], ?::text[], ?::text[])
+                    WITH ORDINALITY AS source (key, handle, title, position) ORDER BY position
                 ON CONFLICT (key) DO UPDATE SET handle = EXCLUDED.handle,
                     title = COALESCE(EXCLUDED.title, forward_sources.title)""")) {
-            for (Map.Entry<String, ParsedPost.ForwardSource> entry : sources.entrySet()) {
-                upsert.setString(1, entry.getKey());
-                upsert.setString(2, entry.getValue().handle());
-                upsert.setString(3, entry.getValue().title());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            upsert.setArray(1, connection.createArrayOf("text", sources.keySet().toArray()));
+            upsert.setArray(2, connection.createArrayOf("text", sources.values().stream()
+                    .map(ParsedPost.ForwardSource::handle).toArray()));
+            upsert.setArray(3, connection.createArrayOf("text", sources.values().stream()
+                    .map(ParsedPost.ForwardSource::title).toArray()));
+            upsert.executeUpdate();
         }
     }
 
     static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static void upsertPosts(Connection connection, long channelId, List<ParsedPost> posts,
-                                    Map<Long, PostFacts> facts, List<ParsedPost> editedPosts, Instant seenAt)
-            throws SQLException {
-        Set<Long> editedIds = editedPosts.stream().map(ParsedPost::id).collect(Collectors.toSet());
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_POST)) {
-            OffsetDateTime seen = utc(seenAt);
-            for (ParsedPost post : posts) {
-                ParsedPost.ForwardSource forward = post.forwardedFrom();
-                upsert.setLong(1, channelId);
-                upsert.setLong(2, post.id());
-                upsert.setObject(3, utc(post.publishedAt()));
-                upsert.setString(4, post.kind() == ParsedPost.Kind.SERVICE ? "service" : "post");
-                upsert.setString(5, post.text());
-                setLong(upsert, 6, post.views());
-                upsert.setBoolean(7, post.edited() || editedIds.contains(post.id()));
-                upsert.setString(8, post.signature());
-                upsert.setString(9, forward == null ? null : forward.title());
-                upsert.setString(10, forward == null ? null : forward.handle());
-                setLong(upsert, 11, forward == null ? null : forward.postId());
-                setLong(upsert, 12, post.replyTo());
-                upsert.setArray(13, textArray(connection, post.links()));
-                upsert.setArray(14, textArray(connection, facts.get(post.id()).topics()));
-                upsert.setArray(15, textArray(connection, facts.get(post.id()).mentions()));
-                upsert.setObject(16, seen);
-                upsert.setObject(17, seen);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
-    }
-
-    private static void recordEdits(Connection connection, long channelId, List<ParsedPost> editedPosts,
-                                    Map<Long, Existing> existing, Instant seenAt) throws SQLException {
-        if (editedPosts.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO post_edits (channel_id, post_id, seen_at, previous_text) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""")) {
-            for (ParsedPost post : editedPosts) {
-                insert.setLong(1, channelId);
-                insert.setLong(2, post.id());
-                insert.setObject(3, utc(seenAt));
-                insert.setString(4, existing.get(post.id()).text());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void recordViews(Connection connection, long channelId, List<ParsedPost> posts, Instant seenAt)
-            throws SQLException {
-        if (posts.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO post_views (channel_id, post_id, seen_at, views) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""")) {
-            for (ParsedPost post : posts) {
-                insert.setLong(1, channelId);
-                insert.setLong(2, post.id());
-                insert.setObject(3, utc(seenAt));
-                insert.setLong(4, post.views());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void replaceMedia(Connection connection, long channelId, List<ParsedPost> posts, Long[] ids)
-            throws SQLException {
-        deleteFor(connection, "post_media", channelId, ids);
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO post_media (channel_id, post_id, position, type, url, title, site, items, options)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            boolean any = false;
-            for (ParsedPost post : posts) {
-                for (int i = 0; i < post.media().size(); i++) {
-                    ParsedPost.Media media = post.media().get(i);
-                    insert.setLong(1, channelId);
-                    insert.setLong(2, post.id());
-                    insert.setInt(3, i);
-                    insert.setString(4, media.type());
-                    insert.setString(5, media.url());
-                    insert.setString(6, media.title());
-                    insert.setString(7, media.site());
-                    if (media.items() == null) {
-                        insert.setNull(8, Types.INTEGER);
-                    } else {
-                        insert.setInt(8, media.items());
-                    }
-                    insert.setArray(9, textArray(connection, media.options() == null ? List.of() : media.options()));
-                    insert.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                insert.executeBatch();
-            }
-        }
-    }
-
-    private static void replaceReactions(Connection connection, long channelId, List<ParsedPost> posts, Long[] ids)
-            throws SQLException {
-        deleteFor(connection, "post_reactions", channelId, ids);
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO post_reactions (channel_id, post_id, position, emoji, count) VALUES (?, ?, ?, ?, ?)""")) {
-            boolean any = false;
-            for (ParsedPost post : posts) {
-                for (int i = 0; i < post.reactions().size(); i++) {
-                    ParsedPost.Reaction reaction = post.reactions().get(i);
-                    insert.setLong(1, channelId);
-                    insert.setLong(2, post.id());
-                    insert.setInt(3, i);
-                    insert.setString(4, reaction.emoji());
-                    insert.setLong(5, reaction.count());
-                    insert.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                insert.executeBatch();
-            }
-        }
-    }
-
-    private static void deleteFor(Connection connection, String table, long channelId, Long[] ids) throws SQLException {
-        if (ids.length == 0) {
-            return;
-        }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM " + table + " WHERE channel_id = ? AND post_id = ANY (?)")) {
-            delete.setLong(1, channelId);
-            delete.setArray(2, connection.createArrayOf("bigint", ids));
-            delete.executeUpdate();
-        }
     }
 
     private static void countAdded(Connection connection, long channelId, int posts, int messages) throws SQLException {
@@ -436,10 +299,6 @@ public class PostStore {
             update.setLong(3, channelId);
             update.executeUpdate();
         }
-    }
-
-    private static Array textArray(Connection connection, List<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray(String[]::new));
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

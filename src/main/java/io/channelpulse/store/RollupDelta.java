@@ -126,25 +126,21 @@ final class RollupDelta {
     }
 
     private void writeDayPosts(Connection connection) throws SQLException {
+        List<Map.Entry<LocalDate, DayTotals>> changed = days.entrySet().stream()
+                .filter(e -> e.getValue().posts() != 0 || e.getValue().views() != 0).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO daily_posts (channel_id, day, posts, views) VALUES (?, ?, ?, ?)
+                INSERT INTO daily_posts (channel_id, day, posts, views)
+                SELECT ?, day, posts, views FROM unnest(?::date[], ?::int[], ?::bigint[]) AS change (day, posts, views)
                 ON CONFLICT (channel_id, day) DO UPDATE SET posts = daily_posts.posts + EXCLUDED.posts,
                     views = daily_posts.views + EXCLUDED.views""")) {
-            boolean any = false;
-            for (Map.Entry<LocalDate, DayTotals> entry : days.entrySet()) {
-                if (entry.getValue().posts() == 0 && entry.getValue().views() == 0) {
-                    continue;
-                }
-                upsert.setLong(1, channelId);
-                upsert.setObject(2, entry.getKey());
-                upsert.setInt(3, entry.getValue().posts());
-                upsert.setLong(4, entry.getValue().views());
-                upsert.addBatch();
-                any = true;
-            }
-            if (any) {
-                upsert.executeBatch();
-            }
+            upsert.setLong(1, channelId);
+            upsert.setArray(2, connection.createArrayOf("date", changed.stream().map(e -> Date.valueOf(e.getKey())).toArray()));
+            upsert.setArray(3, connection.createArrayOf("integer", changed.stream().map(e -> e.getValue().posts()).toArray()));
+            upsert.setArray(4, connection.createArrayOf("bigint", changed.stream().map(e -> e.getValue().views()).toArray()));
+            upsert.executeUpdate();
         }
     }
 

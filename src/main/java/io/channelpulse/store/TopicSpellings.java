@@ -5,6 +5,7 @@ import io.channelpulse.analytics.Hashtags;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,16 +28,18 @@ final class TopicSpellings {
         if (spellings.isEmpty()) {
             return;
         }
+        // In spelling order, as every writer of these shared rows goes (see ChannelPurge).
+        List<Map.Entry<String, Integer>> rows = List.copyOf(spellings.entrySet());
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO topic_spellings (key, spelling, posts) VALUES (?, ?, ?)
+                INSERT INTO topic_spellings (key, spelling, posts)
+                SELECT key, spelling, posts FROM unnest(?::text[], ?::text[], ?::int[])
+                    WITH ORDINALITY AS counted (key, spelling, posts, position) ORDER BY position
                 ON CONFLICT (key, spelling) DO UPDATE SET posts = topic_spellings.posts + EXCLUDED.posts""")) {
-            for (Map.Entry<String, Integer> entry : spellings.entrySet()) {
-                upsert.setString(1, entry.getKey().toLowerCase(Locale.ROOT));
-                upsert.setString(2, entry.getKey());
-                upsert.setInt(3, entry.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            upsert.setArray(1, connection.createArrayOf("text",
+                    rows.stream().map(e -> e.getKey().toLowerCase(Locale.ROOT)).toArray()));
+            upsert.setArray(2, connection.createArrayOf("text", rows.stream().map(Map.Entry::getKey).toArray()));
+            upsert.setArray(3, connection.createArrayOf("integer", rows.stream().map(Map.Entry::getValue).toArray()));
+            upsert.executeUpdate();
         }
     }
 

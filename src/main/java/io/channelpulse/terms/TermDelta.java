@@ -9,13 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,7 +36,8 @@ public final class TermDelta {
     private final long channelId;
     private final LocalDate keepSingletonsFrom;
     private final Map<DayTerm, Integer> counts = new HashMap<>();
-    private final Map<Form, Integer> forms = new TreeMap<>(FORM_ORDER);
+    // Hash maps while counting (tens of terms a post), sorted once when written.
+    private final Map<Form, Integer> forms = new HashMap<>();
     private final TermTotals totals = new TermTotals();
     private final NameHours hours;
 
@@ -149,7 +148,8 @@ public final class TermDelta {
         if (forms.isEmpty()) {
             return;
         }
-        List<Map.Entry<Form, Integer>> all = new ArrayList<>(forms.entrySet());
+        List<Map.Entry<Form, Integer>> all = forms.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(FORM_ORDER)).toList();
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO term_forms (kind, key, form, posts)
                 SELECT kind, key, form, posts FROM unnest(?::text[], ?::text[], ?::text[], ?::int[])

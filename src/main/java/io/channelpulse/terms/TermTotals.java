@@ -7,11 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * What a change to daily_terms makes of daily_term_totals, its sum over channels. The rows are shared by all
@@ -26,7 +25,7 @@ public final class TermTotals {
     private static final Comparator<Row> ORDER = Comparator.comparing(Row::kind).thenComparing(Row::key)
             .thenComparing(Row::day);
 
-    private final Map<Row, Integer> changes = new TreeMap<>(ORDER);
+    private final Map<Row, Integer> changes = new HashMap<>();
 
     void add(LocalDate day, String kind, String key, int posts) {
         changes.merge(new Row(kind, key, day), posts, Integer::sum);
@@ -34,8 +33,8 @@ public final class TermTotals {
 
     /** Adds the changes, then drops the rows they left at zero. */
     void write(Connection connection) throws SQLException {
-        List<Map.Entry<Row, Integer>> changed = new ArrayList<>(changes.entrySet().stream()
-                .filter(e -> e.getValue() != 0).toList());
+        List<Map.Entry<Row, Integer>> changed = changes.entrySet().stream()
+                .filter(e -> e.getValue() != 0).sorted(Map.Entry.comparingByKey(ORDER)).toList();
         if (changed.isEmpty()) {
             return;
         }

@@ -199,6 +199,28 @@ class ImportTest {
     }
 
     @Test
+    void aMessageTheDatabaseRefusesIsSkippedAndNamedAndTheRestOfItsBatchIsStored() {
+        // PostgreSQL's text cannot hold a NUL character, which JSON can: the batch's one statement per table fails.
+        String export = ExportReaderTest.NEW.replace("\" in Vienna \"", "\" in\\u0000 Vienna \"");
+        assertThat(export).isNotEqualTo(ExportReaderTest.NEW);
+
+        JsonPath done = importAndWait(export, "pulse_edge", "application/json");
+
+        assertThat(done.getLong("read")).isEqualTo(8);
+        assertThat(done.getLong("stored")).isEqualTo(6);
+        assertThat(done.getLong("skipped")).as("the unsupported message and the refused one").isEqualTo(2);
+        assertThat(done.getList("errors")).hasSize(1);
+        assertThat(done.getLong("errors[0].messageId")).isEqualTo(3);
+        assertThat(done.getString("errors[0].reason")).startsWith("not stored, the database refused it: ").contains("0x00");
+        JsonPath posts = RestAssured.given().queryParam("channel", "pulse_edge").queryParam("range", "all")
+                .get("/api/posts").then().statusCode(200).extract().jsonPath();
+        assertThat(posts.getList("items.id", Long.class)).containsExactly(10L, 9L, 8L, 7L, 4L, 1L);
+        assertThat(Db.count(dataSource, "SELECT message_count FROM channels")).isEqualTo(6);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM daily_counts WHERE metric = 'topic' AND key = 'osce'"))
+                .as("nothing of the refused message is counted").isZero();
+    }
+
+    @Test
     void aZipOfTheExportFolderImports() throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
