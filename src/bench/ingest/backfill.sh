@@ -28,7 +28,7 @@ until curl -sf "http://127.0.0.1:$port/api/channels/bench_backfill" 2>/dev/null 
   sleep 0.2
 done
 echo "== load after: $(uptime)"
-read -r requests first last < <(curl -s "http://127.0.0.1:$stand_in_port/stats")
+read -r requests first last < <(curl -s "http://127.0.0.1:$stand_in_port/stats"; echo)
 posts=$(curl -s "http://127.0.0.1:$port/api/channels/bench_backfill" | grep -o '"messageCount":[0-9]*' | cut -d: -f2)
 echo "$posts posts in $requests requests, $(( last - first )) ms from the first request to the last"
 echo "posts/s: $(( posts * 1000 / (last - first) ))"

@@ -44,10 +44,10 @@ sql() { psql -qtA -h 127.0.0.1 -p "$db_port" -U postgres -d postgres -c "$1"; }
 echo "== waiting for the first poll of every channel"
 until [ "$(sql "SELECT count(*) FROM channels WHERE last_polled_at IS NOT NULL")" = 2000 ]; do sleep 2; done
 start=$(sql "SELECT now()")
-read -r requests_before _ < <(curl -s "http://127.0.0.1:$stand_in_port/stats")
+read -r requests_before _ < <(curl -s "http://127.0.0.1:$stand_in_port/stats"; echo)
 echo "== load at the start: $(uptime)"
 sleep "$seconds"
-read -r requests_after _ < <(curl -s "http://127.0.0.1:$stand_in_port/stats")
+read -r requests_after _ < <(curl -s "http://127.0.0.1:$stand_in_port/stats"; echo)
 echo "== load at the end: $(uptime)"
 # the busy posts that appeared from 40 s (more than pulse.poll.max) after the start until 40 s before the end,
 # each with when it was stored, or the end if it was not
