@@ -3,6 +3,7 @@ package io.channelpulse.ingest;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.ChannelLocks;
+import io.channelpulse.store.PollState;
 import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,14 +17,21 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * When channels are polled: at start (resuming interrupted backfills), every {@code pulse.poll.every},
- * on request, and within {@code pulse.poll.resume-every} of a poll that another instance (or this one)
- * left unfinished. One channel at a time, since all requests go to one host anyway.
+ * When channels are polled: at start (resuming interrupted backfills), when each channel's own next check is
+ * due ({@link PollInterval}, kept in the database so every instance agrees), on request, and within
+ * {@code pulse.poll.resume-every} of a poll that another instance (or this one) left unfinished. One channel at
+ * a time, since all requests go to one host anyway.
+ *
+ * <p>Due checks run as a chain on the poll thread: after each poll it asks the database for the most overdue
+ * channel and polls it, or waits until the next one falls due. A poll asked for by hand goes between two links
+ * of the chain. The scheduler only starts the chain again when it has stopped (nothing due soon, or the database
+ * was away), so the chain does not idle for the scheduler's one-second tick between polls.
  */
 @ApplicationScoped
 public class ChannelPoller {
@@ -40,8 +48,12 @@ public class ChannelPoller {
     @Inject
     ChannelLocks locks;
 
+    @Inject
+    PollState state;
+
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private final AtomicBoolean chaining = new AtomicBoolean();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "channel-poller");
         thread.setDaemon(true);
         return thread;
@@ -73,19 +85,51 @@ public class ChannelPoller {
         }
     }
 
-    @Scheduled(every = "{pulse.poll.every}", delayed = "{pulse.poll.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void pollAll() {
-        if (!config.poll().enabled()) {
+    /** At start: every channel not paused, at once, as a poll asked for (this also goes on with backfills). */
+    private void pollAll() {
+        QuarkusTransaction.requiringNew().call(Channel::pollableIds).forEach(this::pollSoon);
+    }
+
+    /** Starts the chain of due checks unless it runs already. */
+    @Scheduled(every = "{pulse.poll.resume-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pollDue() {
+        if (config.poll().enabled() && chaining.compareAndSet(false, true)) {
+            worker.execute(this::nextDue);
+        }
+    }
+
+    /**
+     * One link of the chain, on the poll thread: polls the most overdue channel and queues the next link, or waits
+     * for the next channel to fall due; it stops when none falls due within {@code pulse.poll.resume-every}
+     * (a channel added or polled elsewhere meanwhile is found by the next start).
+     */
+    private void nextDue() {
+        PollState.Due due;
+        try {
+            due = state.nextDue();
+        } catch (StoreException e) {
+            Log.debugf(e, "Could not look for channels due for a check");
+            chaining.set(false);
             return;
         }
-        QuarkusTransaction.requiringNew().call(Channel::pollableIds).forEach(this::pollSoon);
+        if (due instanceof PollState.Due.Now now) {
+            try {
+                updater.update(now.channelId(), true);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Poll of channel %d failed", now.channelId());
+            }
+            worker.execute(this::nextDue);
+        } else if (due instanceof PollState.Due.In in && in.after().compareTo(config.poll().resumeEvery()) <= 0) {
+            worker.schedule(this::nextDue, in.after().toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            chaining.set(false);
+        }
     }
 
     /**
      * A cheap look, every few seconds, for polls left unfinished by an instance that was killed, shut down or
      * cut off from the database: a surviving instance goes on with an interrupted backfill or gap within
-     * seconds instead of at its next {@code pulse.poll.every}. The lock keeps it to one poller per channel.
+     * seconds instead of at its next due check. The lock keeps it to one poller per channel.
      */
     @Scheduled(every = "{pulse.poll.resume-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeUnfinished() {
@@ -116,7 +160,7 @@ public class ChannelPoller {
         worker.submit(() -> {
             queued.remove(channelId);
             try {
-                updater.update(channelId);
+                updater.update(channelId, false);
             } catch (RuntimeException e) {
                 Log.errorf(e, "Poll of channel %d failed", channelId);
             }

@@ -29,7 +29,8 @@ import java.util.Optional;
  * One poll of one channel: the newest page, any gap back to posts already stored, then the next
  * backfill pages, then a few recent pages read again. Pages are stored oldest first and each in its own
  * transaction together with its cursor and its deletion check, so a poll killed at any point leaves no gap:
- * the next poll finds where to go on.
+ * the next poll finds where to go on. For the same reason a page's transaction need not wait for the disk
+ * ({@link PollState#commitWithoutFlush}): a page lost in a database crash goes with its cursor and is fetched again.
  */
 @ApplicationScoped
 class ChannelUpdater {
@@ -75,16 +76,22 @@ class ChannelUpdater {
         }
     }
 
-    void update(long channelId) {
+    /**
+     * Polls the channel unless another poller holds it, it is paused or told to wait; with {@code onlyIfDue}, also
+     * unless its next check is not due (another instance has just polled it).
+     */
+    void update(long channelId, boolean onlyIfDue) {
         Optional<ChannelLock> lock = locks.tryLock(channelId);
         if (lock.isEmpty()) {
             Log.debugf("Channel %d is being polled elsewhere", channelId);
             return;
         }
         try (ChannelLock held = lock.get()) {
+            Instant now = Instant.now();
             Optional<PollState.Snapshot> channel = state.load(channelId)
                     .filter(c -> c.status() != ChannelStatus.PAUSED)
-                    .filter(c -> c.notBefore() == null || c.notBefore().isBefore(Instant.now()));
+                    .filter(c -> c.notBefore() == null || c.notBefore().isBefore(now))
+                    .filter(c -> !onlyIfDue || c.due());
             if (channel.isPresent()) {
                 state.begin(channelId);
                 pollSafely(channel.get(), held);
@@ -97,15 +104,16 @@ class ChannelUpdater {
      * two are a shutdown (interrupted) and a lost lock: the poll is left unfinished, for any instance to go on with.
      */
     private void pollSafely(PollState.Snapshot channel, ChannelLock lock) {
+        long known = posts.newestPostId(channel.id());
         try {
-            poll(channel, lock);
-            finish(channel, ChannelStatus.ACTIVE, null, null);
+            poll(channel, lock, known);
+            finish(channel, ChannelStatus.ACTIVE, null, null, known);
         } catch (PollStopped stopped) {
-            finish(channel, stopped.status, stopped.getMessage(), null);
+            finish(channel, stopped.status, stopped.getMessage(), null, known);
         } catch (PreviewUnavailableException unavailable) {
             Log.warnf("Channel %s: %s", channel.handle(), unavailable.getMessage());
             finish(channel, ChannelStatus.FAILING, unavailable.getMessage(),
-                    unavailable.notBefore().orElse(null));
+                    unavailable.notBefore().orElse(null), known);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (LockLost lost) {
@@ -113,24 +121,32 @@ class ChannelUpdater {
                     + " once the database answers", channel.handle());
         } catch (RuntimeException e) {
             Log.errorf(e, "Polling channel %s failed", channel.handle());
-            finish(channel, ChannelStatus.FAILING, "Internal error: " + e.getMessage(), null);
+            finish(channel, ChannelStatus.FAILING, "Internal error: " + e.getMessage(), null, known);
         }
     }
 
-    private void finish(PollState.Snapshot channel, ChannelStatus status, String error, Instant notBefore) {
+    /** Writes down how the poll ended and when the channel is due again, from its posting rate (PollInterval). */
+    private void finish(PollState.Snapshot channel, ChannelStatus status, String error, Instant notBefore,
+                        long knownBefore) {
         metrics.pollEnded(status);
-        state.finish(channel.id(), status, error, notBefore);
+        List<Instant> newest = state.newestPostTimes(channel.id(), PollInterval.SAMPLE);
+        boolean foundNew = knownBefore != 0 && posts.newestPostId(channel.id()) > knownBefore;
+        boolean isNew = newest.isEmpty() || !state.load(channel.id()).map(PollState.Snapshot::backfillDone).orElse(true);
+        Duration next = PollInterval.next(newest, Instant.now(), foundNew, isNew, config.poll().min(),
+                config.poll().max());
+        state.finish(channel.id(), status, error, notBefore, next);
     }
 
-    private void poll(PollState.Snapshot channel, ChannelLock lock)
+    /** {@code known}: the newest post id stored before this poll, 0 for none. */
+    private void poll(PollState.Snapshot channel, ChannelLock lock, long known)
             throws PollStopped, PreviewUnavailableException, InterruptedException, LockLost {
         ChannelHandle handle = new ChannelHandle(channel.handle());
         PreviewPage newest = page(channel, previews.newest(handle));
-        long known = posts.newestPostId(channel.id());
         Instant seenAt = Instant.now();
         List<Long> candidates = new ArrayList<>();
         if (known == 0) {
             QuarkusTransaction.requiringNew().run(() -> {
+                state.commitWithoutFlush();
                 posts.recordHeader(channel.id(), newest.channel(), seenAt);
                 metrics.postsStored(posts.storePosts(channel.id(), newest.posts(), seenAt));
                 if (!channel.backfillDone() && channel.backfillBefore() == null) {
@@ -139,6 +155,7 @@ class ChannelUpdater {
             });
         } else {
             QuarkusTransaction.requiringNew().run(() -> {
+                state.commitWithoutFlush();
                 posts.recordHeader(channel.id(), newest.channel(), seenAt);
                 metrics.postsStored(posts.storePosts(channel.id(), newest.posts(), seenAt));
                 candidates.addAll(checkDeletions(channel, newest, true, seenAt));
@@ -196,6 +213,7 @@ class ChannelUpdater {
                     || page.moreBefore() >= asked ? null : page.moreBefore();
             Instant seenAt = Instant.now();
             QuarkusTransaction.requiringNew().run(() -> {
+                state.commitWithoutFlush();
                 metrics.postsStored(posts.storePosts(channel.id(), page.posts(), seenAt));
                 candidates.addAll(checkDeletions(channel, page, false, seenAt));
                 deletions.saveRecheck(channel.id(), next);

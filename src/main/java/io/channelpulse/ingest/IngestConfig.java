@@ -44,16 +44,31 @@ public interface IngestConfig {
         /** Connect and read timeout of one request. */
         @WithDefault("20s")
         Duration timeout();
+
+        /**
+         * The address this instance's requests leave from, as a name: the request gap is kept per egress address,
+         * so instances with addresses of their own do not wait for each other, and instances sharing one (behind
+         * one NAT) take turns. Unset: the host name, which tells apart instances on different machines.
+         */
+        Optional<String> egress();
     }
 
     interface Poll {
-        /** How often each active channel is checked for new posts. */
-        @WithDefault("10m")
-        Duration every();
+        /**
+         * Shortest time between two checks of a channel: for the busiest channels, channels just added and
+         * channels whose last poll found new posts (see PollInterval).
+         */
+        @WithDefault("5m")
+        Duration min();
+
+        /** Longest time between two checks of a channel: for channels that post a few times a month or less. */
+        @WithDefault("3h")
+        Duration max();
 
         /**
-         * How often to look for polls that stopped unfinished (their instance was killed, shut down or lost the
-         * database) and that no instance holds, to go on with them. Failover takes about this long plus a page.
+         * How often to look for channels whose next check is due and for polls that stopped unfinished (their
+         * instance was killed, shut down or lost the database) that no instance holds, to go on with them.
+         * Failover takes about this long plus a page.
          */
         @WithDefault("5s")
         Duration resumeEvery();

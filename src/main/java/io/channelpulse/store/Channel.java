@@ -57,6 +57,10 @@ public class Channel extends PanacheEntityBase {
     @Column(name = "not_before")
     public Instant notBefore;
 
+    /** When its next check is due (null: at once); written by each poll's end from the channel's posting rate. */
+    @Column(name = "next_poll_at", insertable = false, updatable = false)
+    public Instant nextPollAt;
+
     @Column(name = "backfill_before", insertable = false, updatable = false)
     public Long backfillBefore;
 

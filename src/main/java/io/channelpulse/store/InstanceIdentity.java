@@ -15,13 +15,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class InstanceIdentity {
 
-    private final String name = host() + " pid " + ProcessHandle.current().pid() + " " + UUID.randomUUID();
+    private final String name = hostName() + " pid " + ProcessHandle.current().pid() + " " + UUID.randomUUID();
 
     public String name() {
         return name;
     }
 
-    private static String host() {
+    /** This machine's name (a container's own), also the default egress name of requests to Telegram. */
+    public static String hostName() {
         return Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
             try {
                 return InetAddress.getLocalHost().getHostName();

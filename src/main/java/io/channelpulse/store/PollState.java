@@ -11,7 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,10 +24,28 @@ import java.util.Optional;
 @ApplicationScoped
 public class PollState {
 
-    /** What a poll needs to know about its channel. */
+    /** What a poll needs to know about its channel; {@code due}: its next check is due, by the database's clock. */
     public record Snapshot(long id, String handle, ChannelStatus status, Instant notBefore,
-                           Long backfillBefore, int backfillPages, boolean backfillDone, Long gapBefore, Long gapFloor) {
+                           Long backfillBefore, int backfillPages, boolean backfillDone, Long gapBefore, Long gapFloor,
+                           boolean due) {
     }
+
+    /** The channel whose check is most overdue, or when the next check of any channel falls due. */
+    public sealed interface Due {
+        record Now(long channelId) implements Due {
+        }
+
+        record In(Duration after) implements Due {
+        }
+
+        record Nothing() implements Due {
+        }
+    }
+
+    /**
+     * Read at commit, so it may come last in the transaction; sent with the statement it prefixes in one round trip.
+     */
+    private static final String WITHOUT_FLUSH = "SET LOCAL synchronous_commit = off;\n";
 
     @Inject
     DataSource dataSource;
@@ -35,7 +56,19 @@ public class PollState {
     /** Names this instance as the one polling the channel now; {@link #finish} clears it when the poll ends. */
     @Transactional
     public void begin(long channelId) {
-        update("UPDATE channels SET polled_by = ? WHERE id = ?", identity.name(), channelId);
+        update(WITHOUT_FLUSH + "UPDATE channels SET polled_by = ? WHERE id = ?", identity.name(), channelId);
+    }
+
+    /**
+     * Lets the caller's transaction commit without waiting for the disk ({@code synchronous_commit = off} for this
+     * transaction only). For writes whose loss in a crash of the database costs nothing but a request again: the
+     * poll's bookkeeping, and a page stored together with its cursor, since a lost page takes its cursor with it
+     * and the next poll fetches that page again (the database stays consistent; only the last fraction of a second
+     * of commits can go). Without this, every page of a backfill waited for a WAL flush.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void commitWithoutFlush() {
+        update(WITHOUT_FLUSH);
     }
 
     @Transactional
@@ -43,44 +76,107 @@ public class PollState {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT id, handle, status, not_before, backfill_before, backfill_pages, backfill_done,
-                            gap_before, gap_floor
+                            gap_before, gap_floor, next_poll_at IS NULL OR next_poll_at <= now()
                      FROM channels WHERE id = ?""")) {
             query.setLong(1, channelId);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Timestamp notBefore = rs.getTimestamp(4);
                 return Optional.of(new Snapshot(rs.getLong(1), rs.getString(2), ChannelStatus.of(rs.getString(3)),
-                        notBefore == null ? null : notBefore.toInstant(), (Long) rs.getObject(5), rs.getInt(6),
-                        rs.getBoolean(7), (Long) rs.getObject(8), (Long) rs.getObject(9)));
+                        instant(rs.getTimestamp(4)), (Long) rs.getObject(5), rs.getInt(6),
+                        rs.getBoolean(7), (Long) rs.getObject(8), (Long) rs.getObject(9), rs.getBoolean(10)));
             }
         } catch (SQLException e) {
             throw new StoreException("Could not read channel " + channelId, e);
         }
     }
 
-    /** Where the backfill stands; call it in the transaction that stored the page it came from. */
+    /**
+     * Where the backfill stands; call it in the transaction that stored the page it came from. That transaction then
+     * commits without waiting for the disk, see {@link #commitWithoutFlush}.
+     */
     @Transactional
     public void saveBackfill(long channelId, Long nextBefore, int pages, boolean done) {
-        update("UPDATE channels SET backfill_before = ?, backfill_pages = ?, backfill_done = ? WHERE id = ?",
+        update(WITHOUT_FLUSH + "UPDATE channels SET backfill_before = ?, backfill_pages = ?, backfill_done = ? WHERE id = ?",
                 nextBefore, pages, done, channelId);
     }
 
-    /** Where filling a gap of new posts stands (null: no gap); call it in the transaction that stored the page. */
+    /**
+     * Where filling a gap of new posts stands (null: no gap); call it in the transaction that stored the page, which
+     * then commits without waiting for the disk, see {@link #commitWithoutFlush}.
+     */
     @Transactional
     public void saveGap(long channelId, Long nextBefore, Long floor) {
-        update("UPDATE channels SET gap_before = ?, gap_floor = ? WHERE id = ?", nextBefore, floor, channelId);
+        update(WITHOUT_FLUSH + "UPDATE channels SET gap_before = ?, gap_floor = ? WHERE id = ?", nextBefore, floor, channelId);
     }
 
-    /** How the poll ended. A channel paused meanwhile stays paused. */
+    /**
+     * How the poll ended, and when the channel is next due ({@code nextIn} from the database's now, so that
+     * instances whose clocks differ agree). A channel paused meanwhile stays paused.
+     */
     @Transactional
-    public void finish(long channelId, ChannelStatus status, String error, Instant notBefore) {
-        update("UPDATE channels SET polled_by = NULL WHERE id = ?", channelId);
+    public void finish(long channelId, ChannelStatus status, String error, Instant notBefore, Duration nextIn) {
+        update(WITHOUT_FLUSH + "UPDATE channels SET polled_by = NULL, next_poll_at = now() + make_interval(secs => ?) WHERE id = ?",
+                nextIn.toNanos() / 1e9, channelId);
         update("""
                 UPDATE channels SET status = ?, last_error = ?, not_before = ?, last_polled_at = now()
                 WHERE id = ? AND status <> 'paused'""",
                 status.value(), error, notBefore == null ? null : PostStore.utc(notBefore), channelId);
+    }
+
+    /** Publication times of the channel's newest posts, newest first: what its posting rate is read from. */
+    @Transactional
+    public List<Instant> newestPostTimes(long channelId, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT published_at FROM posts WHERE channel_id = ? ORDER BY id DESC LIMIT ?")) {
+            query.setLong(1, channelId);
+            query.setInt(2, limit);
+            List<Instant> times = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    times.add(rs.getTimestamp(1).toInstant());
+                }
+            }
+            return times;
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the newest posts of channel " + channelId, e);
+        }
+    }
+
+    /**
+     * The channel whose check is most overdue and that no instance is polling (its advisory lock, see
+     * {@link ChannelLocks}, is free), else how long until the next check of any channel falls due. Paused
+     * channels and channels told to wait ({@code not_before}) are not due.
+     */
+    public Due nextDue() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT c.id, extract(epoch FROM c.next_poll_at - now())
+                     FROM channels c
+                     WHERE c.status <> 'paused' AND (c.not_before IS NULL OR c.not_before < now())
+                       AND NOT EXISTS (
+                           SELECT 1 FROM pg_locks l
+                           WHERE l.locktype = 'advisory' AND l.objsubid = 2
+                             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                             AND l.classid::bigint = ? AND l.objid::bigint = c.id)
+                     ORDER BY c.next_poll_at NULLS FIRST
+                     LIMIT 1""")) {
+            query.setLong(1, ChannelLocks.NAMESPACE);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return new Due.Nothing();
+                }
+                double seconds = rs.getDouble(2);
+                if (rs.wasNull() || seconds <= 0) {
+                    return new Due.Now(rs.getLong(1));
+                }
+                return new Due.In(Duration.ofNanos(Math.round(seconds * 1e9)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not look for channels due for a check", e);
+        }
     }
 
     /** Keeps a page that did not parse, so that someone can see what Telegram sent. */
@@ -88,6 +184,10 @@ public class PollState {
     public void keepUnparsed(long channelId, String url, String error, String body) {
         update("INSERT INTO unparsed_pages (channel_id, url, error, body) VALUES (?, ?, ?, ?)",
                 channelId, url, error, body);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private int update(String sql, Object... parameters) {

@@ -31,6 +31,9 @@ class ChannelIngestTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ChannelPoller poller;
+
     private final TelegramStandIn telegram = PulseTestResources.telegram();
 
     @BeforeEach
@@ -132,6 +135,36 @@ class ChannelIngestTest {
         assertThat(edited.get("edited")).isEqualTo(true);
         assertThat(edited.get("views")).isEqualTo(3500);
         assertThat(post(allPosts("EmbUSA"), 13910).get("text")).isEqualTo("A new post after the first poll. #NewTopic");
+        assertThat(minutesUntilDue("EmbUSA")).as("a quiet channel that has just posted: half of pulse.poll.max")
+                .isBetween(88.0, 90.0);
+    }
+
+    @Test
+    void eachPollWritesWhenTheChannelIsDueAgainAndItsPageShowsIt() {
+        addAndAwaitHistory("EmbUSA");
+        // its posts are years old: it is checked at the longest interval, pulse.poll.max
+        assertThat(minutesUntilDue("EmbUSA")).isBetween(178.0, 180.0);
+        String page = given().get("/channels/EmbUSA").then().statusCode(200).extract().asString();
+        String due = Db.text(dataSource, "SELECT to_char(next_poll_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+                + " FROM channels WHERE handle = 'EmbUSA'");
+        assertThat(page).containsPattern("next check <span id=\"next-check\"><time datetime=\"" + due + "[.0-9]*Z\"");
+    }
+
+    @Test
+    void dueChecksPollTheChannelsThatAreDueAndNoOthers() {
+        addAndAwaitHistory("EmbUSA");
+        addAndAwaitAll("pulse_edge");
+        Db.count(dataSource, "WITH due AS (UPDATE channels SET next_poll_at = now() - interval '1 minute'"
+                + " WHERE handle = 'EmbUSA' RETURNING 1) SELECT count(*) FROM due");
+        Db.count(dataSource, "WITH later AS (UPDATE channels SET next_poll_at = now() + interval '1 hour'"
+                + " WHERE handle = 'pulse_edge' RETURNING 1) SELECT count(*) FROM later");
+        telegram.reset();
+
+        poller.pollDue();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> minutesUntilDue("EmbUSA") > 0);
+        assertThat(telegram.requestedPaths()).contains(NEWEST).noneMatch(path -> path.contains("pulse_edge"));
+        assertThat(minutesUntilDue("pulse_edge")).isBetween(59.0, 60.0);
     }
 
     @Test
@@ -173,7 +206,8 @@ class ChannelIngestTest {
 
         telegram.reset();
         Admin.given().post("/api/channels/EmbUSA/poll").then().statusCode(202);
-        JsonPath done = awaitChannel("EmbUSA", c -> c.getBoolean("backfill.done"));
+        // the last page is stored (backfill done) a moment before the poll writes down how it ended
+        JsonPath done = awaitChannel("EmbUSA", c -> c.getBoolean("backfill.done") && "active".equals(c.getString("status")));
         assertThat(done.getLong("messageCount")).isEqualTo(23);
         assertThat(done.getString("status")).isEqualTo("active");
         assertThat(done.getString("lastError")).isNull();
@@ -251,6 +285,12 @@ class ChannelIngestTest {
                     .as(table).isZero();
         }
         assertThat(keyedTables()).isEqualTo(onlyTheOtherChannel);
+    }
+
+    /** Minutes from the database's now until the channel's next check is due. */
+    private double minutesUntilDue(String handle) {
+        return Double.parseDouble(Db.text(dataSource, "SELECT extract(epoch FROM next_poll_at - now()) / 60"
+                + " FROM channels WHERE handle = '" + handle + "'"));
     }
 
     private void addAndAwaitAll(String handle) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +81,7 @@ class ChannelLocksTest {
         assertThat(locks.unfinished()).as("paused").isEmpty();
         Db.count(dataSource, "UPDATE channels SET status = 'active' WHERE id = ? RETURNING id", channelId);
 
-        state.finish(channelId, ChannelStatus.ACTIVE, null, null);
+        state.finish(channelId, ChannelStatus.ACTIVE, null, null, Duration.ofMinutes(5));
         assertThat(Db.text(dataSource, "SELECT polled_by FROM channels")).isNull();
         assertThat(locks.unfinished()).as("the poll ended").isEmpty();
     }
@@ -91,6 +92,40 @@ class ChannelLocksTest {
         assertThat(identity.name()).isNotEqualTo(other)
                 .contains(" pid " + ProcessHandle.current().pid() + " ");
         assertThat(identity.name().split(" pid ")[0]).as("the host, for people").isNotBlank();
+    }
+
+    @Test
+    void aPageWithItsCursorCommitsWithoutWaitingForTheDisk() {
+        String insidePage = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            // as on a server of one's own; the embedded one waits for no disk at all (zonky's default)
+            Db.text(dataSource, "SELECT set_config('synchronous_commit', 'on', true)");
+            state.saveBackfill(channelId, 100L, 1, false);
+            // the same connection: the transaction's
+            return Db.text(dataSource, "SHOW synchronous_commit");
+        });
+        assertThat(insidePage).isEqualTo("off");
+        assertThat(Db.count(dataSource, "SELECT backfill_before FROM channels WHERE id = ?", channelId)).isEqualTo(100);
+    }
+
+    @Test
+    void theMostOverdueChannelNobodyHoldsIsDueAndTheRestWait() {
+        long later = Db.count(dataSource, "INSERT INTO channels (handle) VALUES ('pulse_edge') RETURNING id");
+        assertThat(state.nextDue()).as("never polled: due at once").isEqualTo(new PollState.Due.Now(channelId));
+
+        state.finish(channelId, ChannelStatus.ACTIVE, null, null, Duration.ofMinutes(10));
+        assertThat(state.nextDue()).isEqualTo(new PollState.Due.Now(later));
+        try (ChannelLock polling = locks.tryLock(later).orElseThrow()) {
+            assertThat(state.nextDue()).as("the other one is being polled")
+                    .isInstanceOfSatisfying(PollState.Due.In.class, in -> assertThat(in.after())
+                            .isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10)));
+            assertThat(state.load(channelId).orElseThrow().due()).isFalse();
+        }
+        Db.count(dataSource, "UPDATE channels SET status = 'paused' WHERE id = ? RETURNING id", later);
+        state.finish(channelId, ChannelStatus.ACTIVE, null, null, Duration.ZERO);
+        assertThat(state.nextDue()).isEqualTo(new PollState.Due.Now(channelId));
+        assertThat(state.load(channelId).orElseThrow().due()).isTrue();
+        Db.count(dataSource, "UPDATE channels SET status = 'paused' RETURNING id");
+        assertThat(state.nextDue()).as("paused channels are never due").isEqualTo(new PollState.Due.Nothing());
     }
 
     private long advisoryLocks() {

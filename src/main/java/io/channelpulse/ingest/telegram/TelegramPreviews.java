@@ -2,6 +2,7 @@ package io.channelpulse.ingest.telegram;
 
 import io.channelpulse.ingest.IngestConfig;
 import io.channelpulse.ops.PulseMetrics;
+import io.channelpulse.store.InstanceIdentity;
 import io.channelpulse.store.RequestPacing;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PostConstruct;
@@ -37,12 +38,14 @@ public class TelegramPreviews {
     private PreviewClient client;
     private String baseUrl;
     private String hostName;
+    private String egress;
 
     @PostConstruct
     void init() {
         client = new PreviewClient(config.telegram().timeout());
         baseUrl = config.telegram().baseUrl().replaceAll("/+$", "");
         hostName = URI.create(baseUrl).getAuthority();
+        egress = config.telegram().egress().filter(e -> !e.isBlank()).orElseGet(InstanceIdentity::hostName);
     }
 
     public PreviewResult newest(ChannelHandle handle) throws PreviewUnavailableException, InterruptedException {
@@ -137,14 +140,14 @@ public class TelegramPreviews {
 
     /**
      * One request at a time to the host from this instance, each at least a (jittered) gap after the previous
-     * one ended, and a gap after the last one any other instance on the same database started.
+     * one ended, and a gap after the last one any other instance on the same database and egress address started.
      */
     private PreviewClient.Response paced(URI uri) throws IOException, InterruptedException {
         synchronized (host) {
             Duration gap = Backoff.jittered(config.telegram().requestGap(), jitter());
             sleep(Duration.between(Instant.now(), nextRequestAt));
             if (!gap.isZero()) {
-                sleep(pacing.reserve(hostName, gap));
+                sleep(pacing.reserve(egress, hostName, gap));
             }
             long started = System.nanoTime();
             try {

@@ -177,7 +177,7 @@ class TelegramPreviewsTest {
     private TelegramPreviews previews(Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
         return previews(config(gap, attempts, maxRetryAfter, timeout), new RequestPacing() {
             @Override
-            public Duration reserve(String host, Duration requestGap) {
+            public Duration reserve(String egress, String host, Duration requestGap) {
                 return Duration.ZERO; // one instance: only its own pacing counts
             }
         });
@@ -198,6 +198,11 @@ class TelegramPreviewsTest {
     }
 
     static IngestConfig config(String baseUrl, Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
+        return config(baseUrl, gap, attempts, maxRetryAfter, timeout, Optional.empty());
+    }
+
+    static IngestConfig config(String baseUrl, Duration gap, int attempts, Duration maxRetryAfter, Duration timeout,
+                               Optional<String> egress) {
         IngestConfig.Telegram settings = new IngestConfig.Telegram() {
             public String baseUrl() { return baseUrl; }
             public Duration requestGap() { return gap; }
@@ -205,12 +210,14 @@ class TelegramPreviewsTest {
             public Duration backoff() { return Duration.ofMillis(10); }
             public Duration maxRetryAfter() { return maxRetryAfter; }
             public Duration timeout() { return timeout; }
+            public Optional<String> egress() { return egress; }
         };
         return new IngestConfig() {
             public Telegram telegram() { return settings; }
             public Poll poll() {
                 return new Poll() {
-                    public Duration every() { return Duration.ofMinutes(10); }
+                    public Duration min() { return Duration.ofMinutes(5); }
+                    public Duration max() { return Duration.ofHours(3); }
                     public Duration resumeEvery() { return Duration.ofSeconds(5); }
                     public boolean enabled() { return true; }
                 };
