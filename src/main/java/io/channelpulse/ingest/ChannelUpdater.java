@@ -132,8 +132,10 @@ class ChannelUpdater {
         List<Instant> newest = state.newestPostTimes(channel.id(), PollInterval.SAMPLE);
         boolean foundNew = knownBefore != 0 && posts.newestPostId(channel.id()) > knownBefore;
         boolean isNew = newest.isEmpty() || !state.load(channel.id()).map(PollState.Snapshot::backfillDone).orElse(true);
-        Duration next = PollInterval.next(newest, Instant.now(), foundNew, isNew, config.poll().min(),
-                config.poll().max());
+        // pulse.poll.every, when set, pins both bounds: the rule then answers that interval for every channel
+        Duration min = config.poll().every().orElse(config.poll().min());
+        Duration max = config.poll().every().orElse(config.poll().max());
+        Duration next = PollInterval.next(newest, Instant.now(), foundNew, isNew, min, max);
         state.finish(channel.id(), status, error, notBefore, next);
     }
 

@@ -66,6 +66,12 @@ public interface IngestConfig {
         Duration max();
 
         /**
+         * One fixed interval for every channel instead of the adaptive one (min and max both become it), as before
+         * adaptive polling: for a set-up that must keep to a known request rate. Unset by default.
+         */
+        Optional<Duration> every();
+
+        /**
          * How often to look for channels whose next check is due and for polls that stopped unfinished (their
          * instance was killed, shut down or lost the database) that no instance holds, to go on with them.
          * Failover takes about this long plus a page.

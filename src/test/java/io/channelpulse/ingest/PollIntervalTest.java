@@ -52,6 +52,20 @@ class PollIntervalTest {
         assertThat(PollInterval.next(posts(history), NOW, foundNew, isNew, MIN, MAX)).isEqualTo(expected);
     }
 
+    /** pulse.poll.every pins both bounds, which gives every channel that one interval, as before adaptive polling. */
+    @ParameterizedTest(name = "{0}, found new {1}, new channel {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            10x2m@0m    | false | false
+            10x30m@0m   | true  | false
+            10x3d@1d    | false | false
+            -           | false | true
+            -           | false | false
+            """)
+    void aFixedIntervalIsTheSameForEveryChannel(String history, boolean foundNew, boolean isNew) {
+        Duration every = Duration.ofMinutes(10);
+        assertThat(PollInterval.next(posts(history), NOW, foundNew, isNew, every, every)).isEqualTo(every);
+    }
+
     private static List<Instant> posts(String history) {
         List<Instant> posts = new ArrayList<>();
         if (history.equals("-")) {
