@@ -218,6 +218,7 @@ class TelegramPreviewsTest {
                 return new Poll() {
                     public Duration min() { return Duration.ofMinutes(5); }
                     public Duration max() { return Duration.ofHours(3); }
+                    public Optional<Duration> every() { return Optional.empty(); }
                     public Duration resumeEvery() { return Duration.ofSeconds(5); }
                     public boolean enabled() { return true; }
                 };
