@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +49,12 @@ public class AlertMails {
 
     private record Claimed(long subscriberId, String email, String metric, String key, LocalDate day, String subject,
                            String text, int attempts) {
+
+        /** A row of the claims' RETURNING list. */
+        static Claimed read(ResultSet rs) throws SQLException {
+            return new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getInt(8));
+        }
     }
 
     @Inject
@@ -97,8 +105,7 @@ public class AlertMails {
                             ORDER BY next_attempt_at LIMIT 100 FOR UPDATE SKIP LOCKED)
                         AND m.status = 'failed'
                         RETURNING m.subscriber_id, s.email, m.metric, m.key, m.day, m.subject, m.text, m.attempts""",
-                rs -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getInt(8)),
+                Claimed::read,
                 now, now, config.maxAttempts());
         int sent = 0;
         for (Claimed claimed : due) {
@@ -132,8 +139,7 @@ public class AlertMails {
                         AND m.subscriber_id = ? AND m.metric = ? AND m.key = ? AND m.day = ?
                         AND m.status IN ('failed', 'interrupted')
                         RETURNING m.subscriber_id, s.email, m.metric, m.key, m.day, m.subject, m.text, m.attempts""",
-                rs -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getInt(8)),
+                Claimed::read,
                 now, subscriberId, metric, key, day);
         if (claimed.isEmpty()) {
             return SendAgain.NOT_STUCK;

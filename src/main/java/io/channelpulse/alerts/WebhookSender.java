@@ -9,6 +9,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -49,6 +51,11 @@ public class WebhookSender {
     static final int PASS_LIMIT = 500;
 
     private record Claimed(long id, long webhookId, String event, String body, int attempts) {
+
+        /** A row of the claims' RETURNING list. */
+        static Claimed read(ResultSet rs) throws SQLException {
+            return new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5));
+        }
     }
 
     @Inject
@@ -118,7 +125,7 @@ public class WebhookSender {
                                     ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
                         AND status IN ('pending', 'failed')
                         RETURNING id, webhook_id, event, body, attempts""",
-                rs -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                Claimed::read,
                 now, now, config.maxAttempts()).stream().findFirst();
     }
 
@@ -132,7 +139,7 @@ public class WebhookSender {
                         UPDATE webhook_deliveries SET status = 'claimed', attempts = attempts + 1, claimed_at = ?
                         WHERE id = ? AND status IN ('failed', 'interrupted')
                         RETURNING id, webhook_id, event, body, attempts""",
-                rs -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                Claimed::read,
                 now, id).stream().findFirst();
         if (claimed.isEmpty()) {
             boolean exists = !Jdbc.query(dataSource, "SELECT 1 FROM webhook_deliveries WHERE id = ?", rs -> true, id)

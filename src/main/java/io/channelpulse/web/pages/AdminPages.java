@@ -315,19 +315,30 @@ public class AdminPages {
     public Response resendDigest(@RestForm long subscriber, @RestForm String day, @RestForm String csrf,
                                  @CookieParam(CSRF) String csrfCookie) {
         checkCsrf(csrf, csrfCookie);
-        LocalDate date;
-        try {
-            date = LocalDate.parse(day == null ? "" : day);
-        } catch (DateTimeParseException e) {
+        LocalDate date = day(day);
+        if (date == null) {
             return back("'" + day + "' is not a day like 2023-05-17");
         }
-        String whose = subscribers.find(subscriber).map(Subscriber::email).orElse("subscriber " + subscriber);
+        String whose = whose(subscriber);
         return back(switch (sender.resend(subscriber, date, Instant.now())) {
             case SENT -> "Sent the digest of " + date + " to " + whose + " again";
             case FAILED -> "The digest of " + date + " to " + whose + " failed again; the error is in the table below";
             case NOTHING_TO_RESEND -> "The digest of " + date + " to " + whose + " has nothing to resend: it was sent "
                     + "or is being sent";
         });
+    }
+
+    /** A form's day, or null if it is not one like 2023-05-17. */
+    private static LocalDate day(String day) {
+        try {
+            return LocalDate.parse(day == null ? "" : day);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private String whose(long subscriber) {
+        return subscribers.find(subscriber).map(Subscriber::email).orElse("subscriber " + subscriber);
     }
 
     @POST
@@ -388,13 +399,11 @@ public class AdminPages {
     public Response resendAlertMail(@RestForm long subscriber, @RestForm String metric, @RestForm String key,
                                     @RestForm String day, @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
         checkCsrf(csrf, csrfCookie);
-        LocalDate date;
-        try {
-            date = LocalDate.parse(day == null ? "" : day);
-        } catch (DateTimeParseException e) {
+        LocalDate date = day(day);
+        if (date == null) {
             return back("'" + day + "' is not a day like 2023-05-17");
         }
-        String whose = subscribers.find(subscriber).map(Subscriber::email).orElse("subscriber " + subscriber);
+        String whose = whose(subscriber);
         String which = "The spike mail about " + metric + " " + key + " of " + date + " to " + whose;
         return back(switch (alertMails.sendAgain(subscriber, metric, key, date, Instant.now())) {
             case SENT -> "Sent the spike mail about " + metric + " " + key + " of " + date + " to " + whose + " again";
