@@ -1,5 +1,6 @@
 package io.channelpulse.network;
 
+import io.channelpulse.analytics.DataVersions;
 import io.channelpulse.network.NetworkAnswers.Question;
 import io.channelpulse.store.CitationCounts;
 import io.channelpulse.store.CitationCounts.Cited;
@@ -22,6 +23,9 @@ public class ChannelNetwork {
     CitationCounts counts;
 
     @Inject
+    DataVersions versions;
+
+    @Inject
     NetworkAnswers answers;
 
     /**
@@ -32,7 +36,7 @@ public class ChannelNetwork {
     public NetworkGraph graph(Period period, List<Long> channelIds, String kind) {
         CitationKind shown = CitationKind.of(kind).orElseThrow(() ->
                 new IllegalArgumentException("'" + kind + "' is not forward, mention or all"));
-        Question question = new Question("graph", counts.version(), period.first(), period.last(), channelIds,
+        Question question = new Question("graph", versions.read().data(), period.first(), period.last(), channelIds,
                 shown.value());
         return answers.get(question, () -> {
             List<TrackedChannel> channels = counts.channels(period.first(), period.last());
@@ -44,7 +48,7 @@ public class ChannelNetwork {
 
     /** Untracked handles by citations, then citing channels, then handle. */
     public List<DiscoveredChannel> discover(Period period, List<Long> channelIds) {
-        Question question = new Question("discover", counts.version(), period.first(), period.last(), channelIds, null);
+        Question question = new Question("discover", versions.read().data(), period.first(), period.last(), channelIds, null);
         return answers.get(question, () -> {
             List<TrackedChannel> channels = counts.channels(period.first(), period.last());
             return builder(channels, counts.cited(period.first(), period.last(), channelIds), Map.of()).discover();
@@ -53,7 +57,7 @@ public class ChannelNetwork {
 
     /** Who cites the channel and whom it cites, over every tracked channel. */
     public ChannelCitations of(long channelId, Period period) {
-        Question question = new Question("of", counts.version(), period.first(), period.last(), List.of(channelId), null);
+        Question question = new Question("of", versions.read().data(), period.first(), period.last(), List.of(channelId), null);
         return answers.get(question, () -> {
             List<TrackedChannel> channels = counts.channels(period.first(), period.last());
             String key = channels.stream().filter(channel -> channel.id() == channelId).findFirst()

@@ -43,13 +43,6 @@ public class CitationCounts {
     @Inject
     DataSource dataSource;
 
-    /** The version of the data the network is computed from: any committed change to it changes the version (V22). */
-    public long version() {
-        long[] version = new long[1];
-        Sql.query(dataSource, "SELECT version FROM network_version", List.of(), rs -> version[0] = rs.getLong(1));
-        return version[0];
-    }
-
     /** Every tracked channel, with its posts in the period. */
     public List<TrackedChannel> channels(LocalDate first, LocalDate last) {
         List<TrackedChannel> channels = new ArrayList<>();

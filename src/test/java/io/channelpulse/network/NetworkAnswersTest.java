@@ -1,7 +1,7 @@
 package io.channelpulse.network;
 
+import io.channelpulse.analytics.DataVersions;
 import io.channelpulse.ingest.telegram.ParsedPost;
-import io.channelpulse.store.CitationCounts;
 import io.channelpulse.store.PostStore;
 import io.channelpulse.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +39,7 @@ class NetworkAnswersTest {
     PostStore store;
 
     @Inject
-    CitationCounts counts;
+    DataVersions versions;
 
     private long bravo;
 
@@ -54,13 +54,13 @@ class NetworkAnswersTest {
     @Test
     void aStoredPostChangesTheNextAnswer() {
         assertThat(forwards("bravo_news", "alpha_news")).isEqualTo(1);
-        long version = counts.version();
+        long version = versions.read().data();
         assertThat(forwards("bravo_news", "alpha_news")).isEqualTo(1);
-        assertThat(counts.version()).as("reading changes nothing").isEqualTo(version);
+        assertThat(versions.read().data()).as("reading changes nothing").isEqualTo(version);
 
         store.storePosts(bravo, List.of(forward(2, "alpha_news"), mention(3, "@outside_one")), Instant.now());
 
-        assertThat(counts.version()).isGreaterThan(version);
+        assertThat(versions.read().data()).isGreaterThan(version);
         assertThat(forwards("bravo_news", "alpha_news")).isEqualTo(2);
         assertThat(given().get("/api/discover/channels?" + PERIOD).then().statusCode(200).extract()
                 .jsonPath().getList("handle", String.class)).containsExactly("outside_one");
