@@ -124,17 +124,21 @@ class PostStoreTest {
         assertThat(page.channel()).as("the page has a header to record").isNotNull();
         Instant seenAt = Instant.now();
         CountDownLatch headerRecorded = new CountDownLatch(1);
+        CountDownLatch removalWaits = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             // The poll's order: the header, then the posts, in one transaction; the removal comes between them.
             Future<PostStore.StoredPage> poll = pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
                 store.recordHeader(channelId, page.channel(), seenAt);
                 headerRecorded.countDown();
-                awaitAWaitingTransaction();
+                assertThat(removalWaits.await(30, TimeUnit.SECONDS)).isTrue();
                 return store.storePosts(channelId, page.posts(), seenAt);
             }));
             assertThat(headerRecorded.await(30, TimeUnit.SECONDS)).isTrue();
             Future<Boolean> removal = pool.submit(() -> registry.untrack(new ChannelHandle("EmbUSA"), true));
+            // Watched from this thread, outside any transaction: within one, pg_stat_activity is read once and kept.
+            awaitAWaitingTransaction();
+            removalWaits.countDown();
 
             assertThat(poll.get(60, TimeUnit.SECONDS).added()).isEqualTo(5);
             assertThat(removal.get(60, TimeUnit.SECONDS)).isTrue();
