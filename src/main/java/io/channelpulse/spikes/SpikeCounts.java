@@ -3,6 +3,7 @@ package io.channelpulse.spikes;
 import io.channelpulse.analytics.Sql;
 import io.channelpulse.terms.NameHours;
 import io.channelpulse.terms.Term;
+import io.channelpulse.terms.TermCounting;
 import io.channelpulse.terms.TermExtractor;
 import io.channelpulse.terms.TermsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,9 @@ class SpikeCounts {
     @Inject
     TermsConfig terms;
 
+    @Inject
+    TermCounting termCounting;
+
     /** Days of [from, to) on which a key has at least {@code minCount} posts. */
     List<Busy> busyDays(Instant from, Instant to, List<Long> channelIds, int minCount, ZoneId zone) {
         LocalDate first = LocalDate.ofInstant(from, zone);
@@ -55,6 +59,7 @@ class SpikeCounts {
         List<Object> parameters = new ArrayList<>(List.of(ROLLUP_METRICS, first, last));
         String sql;
         if (channelIds == null) {
+            termCounting.sumTotals();
             sql = "SELECT metric, key, day, posts FROM daily_totals WHERE metric = ANY (?) AND day BETWEEN ? AND ?"
                     + " AND posts >= ?";
         } else {
@@ -219,7 +224,9 @@ class SpikeCounts {
             // joined, not "key = ANY (?)": a week's few hundred busy names were compared one by one with every row
             String sql = "SELECT t.key, t.day, t.posts FROM unnest(?::text[]) AS busy (key)"
                     + " JOIN daily_term_totals t ON t.kind = 'name' AND t.key = busy.key AND t.day BETWEEN ? AND ?";
-            if (channelIds != null) {
+            if (channelIds == null) {
+                termCounting.sumTotals();
+            } else {
                 sql = "SELECT t.key, t.day, sum(t.posts) FROM unnest(?::text[]) AS busy (key)"
                         + " JOIN daily_terms t ON t.kind = 'name' AND t.key = busy.key AND t.day BETWEEN ? AND ?"
                         + " AND t.channel_id = ANY (?) GROUP BY 1, 2";

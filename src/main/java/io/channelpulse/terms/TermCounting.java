@@ -62,19 +62,43 @@ public class TermCounting {
         });
     }
 
-    /** Drops the singletons of days before {@code keepFrom}, also from the totals; how many rows went. */
+    /**
+     * Drops the singletons of days before {@code keepFrom}; how many terms went. Only rows of days that were still in
+     * the window when last written hold any (the singletons index).
+     */
     public int prune(LocalDate keepFrom) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                return TermTotals.deleteTerms(connection, "day < ? AND posts <= 1", keepFrom);
+                return TermBags.dropSingletons(connection, keepFrom);
             } catch (SQLException e) {
                 throw new StoreException("Could not drop old singleton terms", e);
             }
         });
     }
 
-    /** Takes a channel's terms out of the totals, in the transaction that then deletes the channel. */
+    /**
+     * Brings daily_term_totals up to every committed change of the channels' terms, for a reader of the totals. In its
+     * own transaction, so a reader's own (read-only) transaction stays as it was; a no-op when nothing changed.
+     */
+    public void sumTotals() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                TermTotals.sum(connection);
+            } catch (SQLException e) {
+                throw new StoreException("Could not sum the terms over channels", e);
+            }
+        });
+    }
+
+    /** Sums the days changed since, so that readers seldom wait for it. */
+    @Scheduled(every = "{pulse.terms.sum-every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledSum() {
+        sumTotals();
+    }
+
+    /** Takes a channel's terms out (and marks their days for the totals), in the transaction that then deletes the channel. */
     public static void purge(Connection connection, long channelId) throws SQLException {
-        TermTotals.deleteTerms(connection, "channel_id = ?", channelId);
+        TermBags.deleteChannel(connection, channelId);
     }
 }

@@ -9,16 +9,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The change one batch of a channel's posts makes to daily_terms and its sum daily_term_totals, and to the hours of
- * its names ({@link NameHours}): what the stored versions counted for comes off, what the new ones count for goes on;
+ * The change one batch of a channel's posts makes to its terms by day (channel_day_terms, read as daily_terms), the
+ * days it marks for the totals over channels ({@link TermTotals}), and to the hours of its names ({@link NameHours}): what the stored versions counted for comes off, what the new ones count for goes on;
  * and to term_forms (new posts only). Written in the caller's transaction,
  * which holds the channel's lock, as additive upserts like the other rollups.
  */
@@ -30,6 +33,12 @@ public final class TermDelta {
     private record Form(String kind, String key, String form) {
     }
 
+    /** One row of channel_day_terms: a day's terms of one kind. */
+    private record Bag(LocalDate day, String kind) {
+    }
+
+    private static final Comparator<Bag> BAG_ORDER = Comparator.comparing(Bag::day).thenComparing(Bag::kind);
+
     private static final Comparator<Form> FORM_ORDER = Comparator.comparing(Form::kind).thenComparing(Form::key)
             .thenComparing(Form::form);
 
@@ -38,7 +47,7 @@ public final class TermDelta {
     private final Map<DayTerm, Integer> counts = new HashMap<>();
     // Hash maps while counting (tens of terms a post), sorted once when written.
     private final Map<Form, Integer> forms = new HashMap<>();
-    private final TermTotals totals = new TermTotals();
+    private final Set<LocalDate> changedDays = new TreeSet<>();
     private final NameHours hours;
 
     TermDelta(long channelId, LocalDate keepSingletonsFrom, NameHours hours) {
@@ -95,49 +104,100 @@ public final class TermDelta {
         }
     }
 
-    /** Writes daily_terms and name_hours, then drops what is left at zero and the singletons of days past the window. */
+    /**
+     * Writes the channel's terms of the days the batch changed, and name_hours. A day's terms of one kind are one
+     * row (channel_day_terms): read, changed here, written back whole, without the terms left at zero and, for days
+     * past the window, without the singletons.
+     */
     public void write(Connection connection) throws SQLException {
         hours.write(connection);
-        List<Map.Entry<DayTerm, Integer>> changed = counts.entrySet().stream().filter(e -> e.getValue() != 0).toList();
-        if (changed.isEmpty()) {
+        Map<Bag, Map<String, Integer>> changes = new TreeMap<>(BAG_ORDER);
+        counts.forEach((term, posts) -> {
+            if (posts != 0) {
+                changes.computeIfAbsent(new Bag(term.day(), term.kind()), bag -> new HashMap<>())
+                        .merge(term.key(), posts, Integer::sum);
+            }
+        });
+        if (changes.isEmpty()) {
             return;
+        }
+        Map<Bag, Map<String, Integer>> bags = stored(connection, changes.keySet());
+        List<Bag> emptied = new ArrayList<>();
+        List<Bag> written = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<Integer> posts = new ArrayList<>();
+        for (Map.Entry<Bag, Map<String, Integer>> change : changes.entrySet()) {
+            Bag bag = change.getKey();
+            Map<String, Integer> terms = bags.computeIfAbsent(bag, b -> new HashMap<>());
+            change.getValue().forEach((key, delta) -> terms.merge(key, delta, Integer::sum));
+            int least = bag.day().isBefore(keepSingletonsFrom) ? 2 : 1;
+            terms.values().removeIf(count -> count < least);
+            if (terms.isEmpty()) {
+                emptied.add(bag);
+                continue;
+            }
+            terms.forEach((key, count) -> {
+                written.add(bag);
+                keys.add(key);
+                posts.add(count);
+            });
         }
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO daily_terms (channel_id, day, kind, key, posts)
-                SELECT ?, day, kind, key, posts FROM unnest(?::date[], ?::text[], ?::text[], ?::int[])
-                    AS change (day, kind, key, posts)
-                ON CONFLICT (channel_id, day, kind, key) DO UPDATE SET posts = daily_terms.posts + EXCLUDED.posts""")) {
+                INSERT INTO channel_day_terms (channel_id, day, kind, keys, posts)
+                SELECT ?, day, kind, array_agg(key ORDER BY key), array_agg(posts ORDER BY key)
+                FROM unnest(?::date[], ?::text[], ?::text[], ?::int[]) AS term (day, kind, key, posts)
+                GROUP BY day, kind
+                ON CONFLICT (channel_id, day, kind) DO UPDATE SET keys = EXCLUDED.keys, posts = EXCLUDED.posts""")) {
             upsert.setLong(1, channelId);
-            upsert.setArray(2, connection.createArrayOf("date", changed.stream().map(e -> Date.valueOf(e.getKey().day())).toArray()));
-            upsert.setArray(3, connection.createArrayOf("text", changed.stream().map(e -> e.getKey().kind()).toArray()));
-            upsert.setArray(4, connection.createArrayOf("text", changed.stream().map(e -> e.getKey().key()).toArray()));
-            upsert.setArray(5, connection.createArrayOf("integer", changed.stream().map(Map.Entry::getValue).toArray()));
+            upsert.setArray(2, connection.createArrayOf("date", written.stream().map(b -> Date.valueOf(b.day())).toArray()));
+            upsert.setArray(3, connection.createArrayOf("text", written.stream().map(Bag::kind).toArray()));
+            upsert.setArray(4, connection.createArrayOf("text", keys.toArray()));
+            upsert.setArray(5, connection.createArrayOf("integer", posts.toArray()));
             upsert.executeUpdate();
         }
-        changed.forEach(e -> totals.add(e.getKey().day(), e.getKey().kind(), e.getKey().key(), e.getValue()));
-        TreeSet<LocalDate> days = new TreeSet<>();
-        changed.forEach(e -> days.add(e.getKey().day()));
-        boolean removed = changed.stream().anyMatch(e -> e.getValue() < 0);
-        if (!removed && !days.first().isBefore(keepSingletonsFrom)) {
-            return;
+        if (!emptied.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    DELETE FROM channel_day_terms bag USING unnest(?::date[], ?::text[]) AS emptied (day, kind)
+                    WHERE bag.channel_id = ? AND bag.day = emptied.day AND bag.kind = emptied.kind""")) {
+                delete.setArray(1, connection.createArrayOf("date", emptied.stream().map(b -> Date.valueOf(b.day())).toArray()));
+                delete.setArray(2, connection.createArrayOf("text", emptied.stream().map(Bag::kind).toArray()));
+                delete.setLong(3, channelId);
+                delete.executeUpdate();
+            }
         }
-        try (PreparedStatement delete = connection.prepareStatement("""
-                DELETE FROM daily_terms WHERE channel_id = ? AND day = ANY (?)
-                    AND posts <= CASE WHEN day < ? THEN 1 ELSE 0 END RETURNING day, kind, key, posts""")) {
-            delete.setLong(1, channelId);
-            delete.setArray(2, connection.createArrayOf("date", days.stream().map(Date::valueOf).toArray()));
-            delete.setObject(3, keepSingletonsFrom);
-            try (ResultSet rs = delete.executeQuery()) {
+        changes.keySet().forEach(bag -> changedDays.add(bag.day()));
+    }
+
+    /** The stored terms of the channel's bags among {@code wanted}, by key. */
+    private Map<Bag, Map<String, Integer>> stored(Connection connection, Set<Bag> wanted) throws SQLException {
+        Map<Bag, Map<String, Integer>> stored = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT day, kind, keys, posts FROM channel_day_terms WHERE channel_id = ? AND day = ANY (?)")) {
+            query.setLong(1, channelId);
+            query.setArray(2, connection.createArrayOf("date",
+                    wanted.stream().map(Bag::day).distinct().map(Date::valueOf).toArray()));
+            try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    totals.add(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), -rs.getInt(4));
+                    Bag bag = new Bag(rs.getObject(1, LocalDate.class), rs.getString(2));
+                    if (!wanted.contains(bag)) {
+                        continue;
+                    }
+                    String[] keys = (String[]) rs.getArray(3).getArray();
+                    Integer[] posts = (Integer[]) rs.getArray(4).getArray();
+                    Map<String, Integer> terms = new HashMap<>(keys.length * 2);
+                    for (int i = 0; i < keys.length; i++) {
+                        terms.put(keys[i], posts[i]);
+                    }
+                    stored.put(bag, terms);
                 }
             }
         }
+        return stored;
     }
 
-    /** Adds what {@link #write} changed to daily_term_totals: shared rows, so with the others at the end. */
+    /** Marks the days {@link #write} changed for the totals over channels: shared rows, so with the others at the end. */
     public void writeTotals(Connection connection) throws SQLException {
-        totals.write(connection);
+        TermTotals.changed(connection, changedDays);
     }
 
     /**

@@ -43,6 +43,9 @@ public class TermQuery {
     @Inject
     DataVersions versions;
 
+    @Inject
+    TermCounting counting;
+
     /**
      * @param kind          {@link Term#WORD}, {@link Term#NAME} or null for both
      * @param channelIds    null for all channels
@@ -57,7 +60,8 @@ public class TermQuery {
 
     /**
      * What was asked, of which data and watchlist. Every term row, post count, form and watched name an answer is
-     * made of changes one of the versions (daily_term_totals and daily_posts bump the data version at commit), so an
+     * made of changes one of the versions (channel_day_terms and daily_posts bump the data version at commit; the
+     * totals are summed after the version is read), so an
      * answer is kept until it is not asked for, never past a committed change.
      */
     private record Question(DataVersions.Versions versions, String kind, List<Long> channelIds, LocalDate first,
@@ -70,6 +74,7 @@ public class TermQuery {
     private List<TermEntry> compute(String kind, List<Long> channelIds, LocalDate first, LocalDate last,
                                     LocalDate previousFirst, Order order, int limit) {
         LocalDate scanFrom = previousFirst == null ? first : previousFirst;
+        sumTotalsFor(channelIds);
         long[] posts = posts(channelIds, scanFrom, first, last);
         List<Object> parameters = new ArrayList<>(List.of(first, first, scanFrom, last));
         StringBuilder sql = new StringBuilder("SELECT kind, key, sum(posts) FILTER (WHERE day >= ?) AS count,"
@@ -106,6 +111,13 @@ public class TermQuery {
 
     /** Both kinds, named so the (kind, …) indexes of the totals serve a read of both. */
     private static final String[] KINDS = {Term.WORD, Term.NAME};
+
+    /** Before a read of the totals: the days changed since they were last summed are summed again. */
+    private void sumTotalsFor(List<Long> channelIds) {
+        if (channelIds == null) {
+            counting.sumTotals();
+        }
+    }
 
     /** The sums over channels when all are counted: one row per term and day instead of one per channel. */
     private static String table(List<Long> channelIds) {
@@ -165,6 +177,7 @@ public class TermQuery {
                                             Bucket bucket) {
         Map<TermKey, Map<LocalDate, Long>> counts = new HashMap<>();
         if (!terms.isEmpty()) {
+            sumTotalsFor(channelIds);
             List<Object> parameters = new ArrayList<>(List.of(first, last,
                     terms.stream().map(TermKey::key).distinct().toArray(String[]::new)));
             String sql = "SELECT kind, key, date_trunc('" + bucket.value() + "', day)::date, sum(posts) FROM "

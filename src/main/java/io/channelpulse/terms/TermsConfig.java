@@ -21,6 +21,13 @@ public interface TermsConfig {
     String pruneEvery();
 
     /**
+     * How often the days whose terms changed are summed over channels (daily_term_totals) in the background; a reader
+     * of the totals sums what is left first, so this only spares readers the wait.
+     */
+    @WithDefault("1m")
+    String sumEvery();
+
+    /**
      * How many days of name candidates are also kept by hour (name_hours), for the hour buckets of spikes; older
      * hours are counted from their posts when asked for. The longest period of hour buckets by default.
      */

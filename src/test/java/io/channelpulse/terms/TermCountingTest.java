@@ -121,7 +121,7 @@ class TermCountingTest {
         assertThat(rollup()).containsOnlyKeys(channelId + " " + day(old) + " word санкц",
                 channelId + " " + day(recent) + " word одн", channelId + " " + day(recent) + " word новост");
 
-        Db.count(dataSource, "UPDATE daily_terms SET day = day - 120 WHERE day = ? RETURNING 1", LocalDate.parse(day(recent)));
+        Db.count(dataSource, "UPDATE channel_day_terms SET day = day - 120 WHERE day = ? RETURNING 1", LocalDate.parse(day(recent)));
         assertThat(counting.prune(counting.keepSingletonsFrom(ZoneOffset.UTC))).isEqualTo(2);
         assertThat(rollup()).containsOnlyKeys(channelId + " " + day(old) + " word санкц");
     }

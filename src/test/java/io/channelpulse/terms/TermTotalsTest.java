@@ -106,7 +106,7 @@ class TermTotalsTest {
         assertThat(totals()).isEqualTo(recount(ZoneOffset.UTC));
 
         // the days age past the singleton window: a channel's singletons go from both tables
-        Db.count(dataSource, "UPDATE daily_terms SET day = day - 120 RETURNING 1");
+        Db.count(dataSource, "UPDATE channel_day_terms SET day = day - 120 RETURNING 1");
         Db.count(dataSource, "UPDATE daily_term_totals SET day = day - 120 RETURNING 1");
         counting.prune(counting.keepSingletonsFrom(ZoneOffset.UTC));
         String aged = LocalDate.parse(day(recent)).minusDays(120).toString();
@@ -116,6 +116,7 @@ class TermTotalsTest {
         assertThat(Db.count(dataSource, "SELECT count(*) FROM name_hours WHERE channel_id = ?", second)).isPositive();
         registry.untrack(ChannelHandle.parse("mfa_russia").orElseThrow(), true);
         assertThat(totals()).as("the purged channel's share is gone").isEqualTo(summed()).isEmpty();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM term_total_days")).as("every change summed").isZero();
         assertThat(Db.count(dataSource, "SELECT count(*) FROM name_hours WHERE channel_id = ?", second))
                 .as("and its hours of names").isZero();
     }
@@ -136,8 +137,9 @@ class TermTotalsTest {
         return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
     }
 
-    /** daily_term_totals as "day kind key" to posts. */
+    /** daily_term_totals as "day kind key" to posts, as a reader sees them. */
     private Map<String, Integer> totals() {
+        counting.sumTotals();
         return rows("SELECT day, kind, key, posts FROM daily_term_totals");
     }
 
