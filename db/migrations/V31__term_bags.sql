@@ -29,11 +29,14 @@ FROM channel_day_terms bag CROSS JOIN LATERAL unnest(bag.keys, bag.posts) AS ter
 
 -- daily_term_totals is no longer added to by every batch (the same hot rows from every channel): a batch marks the
 -- days it changed here, and io.channelpulse.terms.TermTotals sums those days again from channel_day_terms before
--- the totals are read, and every minute. A writer bumps its day's row (ON CONFLICT DO UPDATE, so it holds the row
--- until its commit), so a summing that takes the row waits for that writer and then sees what it wrote.
+-- the totals are read, and every minute. A writer bumps its own row of the day (ON CONFLICT DO UPDATE, so it holds
+-- the row until its commit, and writers of other channels never wait for it), so a summing that takes the day's
+-- rows waits for that writer and then sees what it wrote.
 CREATE TABLE term_total_days (
-    day     DATE   PRIMARY KEY,
-    changes BIGINT NOT NULL DEFAULT 1
+    day        DATE   NOT NULL,
+    channel_id BIGINT NOT NULL,
+    changes    BIGINT NOT NULL DEFAULT 1,
+    PRIMARY KEY (day, channel_id)
 );
 
 -- The totals now change only when summed again, after the terms of the channels did; the data version follows the

@@ -67,9 +67,9 @@ final class PostRows {
             upsert.setArray(12, texts(posts, post -> post.forwardedFrom() == null ? null : post.forwardedFrom().handle()));
             upsert.setArray(13, longs(posts, post -> post.forwardedFrom() == null ? null : post.forwardedFrom().postId()));
             upsert.setArray(14, longs(posts, ParsedPost::replyTo));
-            upsert.setArray(15, texts(posts, post -> arrayLiteral(post.links())));
-            upsert.setArray(16, texts(posts, post -> arrayLiteral(facts.get(post.id()).topics())));
-            upsert.setArray(17, texts(posts, post -> arrayLiteral(facts.get(post.id()).mentions())));
+            upsert.setArray(15, texts(posts, post -> ArrayLiteral.ofTexts(post.links())));
+            upsert.setArray(16, texts(posts, post -> ArrayLiteral.ofTexts(facts.get(post.id()).topics())));
+            upsert.setArray(17, texts(posts, post -> ArrayLiteral.ofTexts(facts.get(post.id()).mentions())));
             upsert.executeUpdate();
         }
     }
@@ -137,7 +137,7 @@ final class PostRows {
             insert.setArray(6, texts(media, ParsedPost.Media::title));
             insert.setArray(7, texts(media, ParsedPost.Media::site));
             insert.setArray(8, connection.createArrayOf("integer", media.stream().map(ParsedPost.Media::items).toArray()));
-            insert.setArray(9, texts(media, item -> arrayLiteral(item.options() == null ? List.of() : item.options())));
+            insert.setArray(9, texts(media, item -> ArrayLiteral.ofTexts(item.options() == null ? List.of() : item.options())));
             insert.executeUpdate();
         }
     }
@@ -189,33 +189,5 @@ final class PostRows {
 
     private <T> java.sql.Array longs(List<T> rows, Function<T, Long> column) throws SQLException {
         return connection.createArrayOf("bigint", rows.stream().map(column).toArray(Long[]::new));
-    }
-
-    /**
-     * A list as PostgreSQL's text form of an array ({@code {"a","b \"c\""}}), for an array column of a row passed
-     * through unnest, which cannot take an array of arrays of different lengths.
-     */
-    static String arrayLiteral(List<String> values) {
-        StringBuilder literal = new StringBuilder(2 + values.size() * 16).append('{');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            String value = values.get(i);
-            if (value == null) {
-                literal.append("NULL");
-                continue;
-            }
-            literal.append('"');
-            for (int c = 0; c < value.length(); c++) {
-                char ch = value.charAt(c);
-                if (ch == '"' || ch == '\\') {
-                    literal.append('\\');
-                }
-                literal.append(ch);
-            }
-            literal.append('"');
-        }
-        return literal.append('}').toString();
     }
 }

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What changes the channels' terms (channel_day_terms) across many rows at once, outside a batch of posts: the
@@ -21,7 +23,7 @@ final class TermBags {
     /** Drops the terms of one post from the rows of days before {@code keepFrom}; how many terms went. */
     static int dropSingletons(Connection connection, LocalDate keepFrom) throws SQLException {
         int dropped;
-        List<LocalDate> days = new ArrayList<>();
+        Map<Long, List<LocalDate>> days = new TreeMap<>();
         try (PreparedStatement prune = connection.prepareStatement("""
                 WITH aged AS (
                     SELECT channel_id, day, kind, keys, posts FROM channel_day_terms
@@ -37,25 +39,30 @@ final class TermBags {
                     UPDATE channel_day_terms bag SET keys = kept.keys, posts = kept.posts FROM kept
                     WHERE bag.channel_id = kept.channel_id AND bag.day = kept.day AND bag.kind = kept.kind
                         AND kept.keys IS NOT NULL
-                    RETURNING bag.day
+                    RETURNING bag.channel_id, bag.day
                 ), emptied AS (
                     DELETE FROM channel_day_terms bag USING kept
                     WHERE bag.channel_id = kept.channel_id AND bag.day = kept.day AND bag.kind = kept.kind
                         AND kept.keys IS NULL
-                    RETURNING bag.day
-                )
+                    RETURNING bag.channel_id, bag.day
+                ), changed AS (SELECT * FROM shrunk UNION SELECT * FROM emptied)
                 SELECT (SELECT COALESCE(sum(dropped), 0) FROM kept),
-                       ARRAY(SELECT day FROM shrunk UNION SELECT day FROM emptied)""")) {
+                       ARRAY(SELECT channel_id FROM changed ORDER BY channel_id, day),
+                       ARRAY(SELECT day FROM changed ORDER BY channel_id, day)""")) {
             prune.setObject(1, keepFrom);
             try (ResultSet rs = prune.executeQuery()) {
                 rs.next();
                 dropped = rs.getInt(1);
-                for (Date day : (Date[]) rs.getArray(2).getArray()) {
-                    days.add(day.toLocalDate());
+                Long[] channels = (Long[]) rs.getArray(2).getArray();
+                Date[] changedDays = (Date[]) rs.getArray(3).getArray();
+                for (int i = 0; i < channels.length; i++) {
+                    days.computeIfAbsent(channels[i], c -> new ArrayList<>()).add(changedDays[i].toLocalDate());
                 }
             }
         }
-        TermTotals.changed(connection, days);
+        for (Map.Entry<Long, List<LocalDate>> channel : days.entrySet()) {
+            TermTotals.changed(connection, channel.getKey(), channel.getValue());
+        }
         return dropped;
     }
 
@@ -71,6 +78,6 @@ final class TermBags {
                 }
             }
         }
-        TermTotals.changed(connection, days);
+        TermTotals.changed(connection, channelId, days);
     }
 }

@@ -1,6 +1,7 @@
 package io.channelpulse.terms;
 
 import io.channelpulse.analytics.PostFacts;
+import io.channelpulse.store.ArrayLiteral;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -27,26 +28,21 @@ import java.util.TreeSet;
  */
 public final class TermDelta {
 
-    private record DayTerm(LocalDate day, String kind, String key) {
-    }
-
-    private record Form(String kind, String key, String form) {
-    }
-
     /** One row of channel_day_terms: a day's terms of one kind. */
     private record Bag(LocalDate day, String kind) {
     }
 
     private static final Comparator<Bag> BAG_ORDER = Comparator.comparing(Bag::day).thenComparing(Bag::kind);
 
-    private static final Comparator<Form> FORM_ORDER = Comparator.comparing(Form::kind).thenComparing(Form::key)
-            .thenComparing(Form::form);
+    private static final Comparator<Term> FORM_ORDER = Comparator.comparing(Term::kind).thenComparing(Term::key)
+            .thenComparing(Term::form);
 
     private final long channelId;
     private final LocalDate keepSingletonsFrom;
-    private final Map<DayTerm, Integer> counts = new HashMap<>();
-    // Hash maps while counting (tens of terms a post), sorted once when written.
-    private final Map<Form, Integer> forms = new HashMap<>();
+    // Hash maps of counters while counting (tens of terms a post), sorted once when written.
+    private final Map<Bag, Map<String, int[]>> counts = new HashMap<>();
+    // a term is its form: (kind, key, form)
+    private final Map<Term, int[]> forms = new HashMap<>();
     private final Set<LocalDate> changedDays = new TreeSet<>();
     private final NameHours hours;
 
@@ -67,12 +63,12 @@ public final class TermDelta {
                       boolean inRollups) {
         if (before == null) {
             if (after.counted()) {
-                for (Term term : TermExtractor.terms(afterText)) {
-                    if (inRollups) {
-                        counts.merge(new DayTerm(after.day(), term.kind(), term.key()), 1, Integer::sum);
-                        hours.add(publishedAt, term, 1);
-                    }
-                    forms.merge(new Form(term.kind(), term.key(), term.form()), 1, Integer::sum);
+                List<Term> terms = TermExtractor.terms(afterText);
+                if (inRollups) {
+                    count(terms, after.day(), publishedAt, 1);
+                }
+                for (Term term : terms) {
+                    forms.computeIfAbsent(term, t -> new int[1])[0]++;
                 }
             }
             return;
@@ -95,12 +91,23 @@ public final class TermDelta {
     }
 
     private void count(String text, LocalDate day, Instant publishedAt, int sign) {
-        if (text == null) {
-            return;
+        if (text != null) {
+            count(TermExtractor.terms(text), day, publishedAt, sign);
         }
-        for (Term term : TermExtractor.terms(text)) {
-            counts.merge(new DayTerm(day, term.kind(), term.key()), sign, Integer::sum);
-            hours.add(publishedAt, term, sign);
+    }
+
+    private void count(List<Term> terms, LocalDate day, Instant publishedAt, int sign) {
+        Map<String, int[]> words = null;
+        Map<String, int[]> names = null;
+        for (Term term : terms) {
+            Map<String, int[]> bag;
+            if (term.kind().equals(Term.WORD)) {
+                bag = words == null ? words = counts.computeIfAbsent(new Bag(day, Term.WORD), b -> new HashMap<>()) : words;
+            } else {
+                bag = names == null ? names = counts.computeIfAbsent(new Bag(day, Term.NAME), b -> new HashMap<>()) : names;
+                hours.add(publishedAt, term, sign);
+            }
+            bag.computeIfAbsent(term.key(), k -> new int[1])[0] += sign;
         }
     }
 
@@ -111,11 +118,11 @@ public final class TermDelta {
      */
     public void write(Connection connection) throws SQLException {
         hours.write(connection);
-        Map<Bag, Map<String, Integer>> changes = new TreeMap<>(BAG_ORDER);
-        counts.forEach((term, posts) -> {
-            if (posts != 0) {
-                changes.computeIfAbsent(new Bag(term.day(), term.kind()), bag -> new HashMap<>())
-                        .merge(term.key(), posts, Integer::sum);
+        Map<Bag, Map<String, int[]>> changes = new TreeMap<>(BAG_ORDER);
+        counts.forEach((bag, terms) -> {
+            terms.values().removeIf(posts -> posts[0] == 0);
+            if (!terms.isEmpty()) {
+                changes.put(bag, terms);
             }
         });
         if (changes.isEmpty()) {
@@ -125,35 +132,34 @@ public final class TermDelta {
         List<Bag> emptied = new ArrayList<>();
         List<Bag> written = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        List<Integer> posts = new ArrayList<>();
-        for (Map.Entry<Bag, Map<String, Integer>> change : changes.entrySet()) {
+        List<String> posts = new ArrayList<>();
+        for (Map.Entry<Bag, Map<String, int[]>> change : changes.entrySet()) {
             Bag bag = change.getKey();
             Map<String, Integer> terms = bags.computeIfAbsent(bag, b -> new HashMap<>());
-            change.getValue().forEach((key, delta) -> terms.merge(key, delta, Integer::sum));
+            change.getValue().forEach((key, delta) -> terms.merge(key, delta[0], Integer::sum));
             int least = bag.day().isBefore(keepSingletonsFrom) ? 2 : 1;
             terms.values().removeIf(count -> count < least);
             if (terms.isEmpty()) {
                 emptied.add(bag);
                 continue;
             }
-            terms.forEach((key, count) -> {
-                written.add(bag);
-                keys.add(key);
-                posts.add(count);
-            });
+            written.add(bag);
+            keys.add(ArrayLiteral.ofTexts(terms.keySet()));
+            posts.add(ArrayLiteral.ofInts(terms.values()));
         }
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO channel_day_terms (channel_id, day, kind, keys, posts)
-                SELECT ?, day, kind, array_agg(key ORDER BY key), array_agg(posts ORDER BY key)
-                FROM unnest(?::date[], ?::text[], ?::text[], ?::int[]) AS term (day, kind, key, posts)
-                GROUP BY day, kind
-                ON CONFLICT (channel_id, day, kind) DO UPDATE SET keys = EXCLUDED.keys, posts = EXCLUDED.posts""")) {
-            upsert.setLong(1, channelId);
-            upsert.setArray(2, connection.createArrayOf("date", written.stream().map(b -> Date.valueOf(b.day())).toArray()));
-            upsert.setArray(3, connection.createArrayOf("text", written.stream().map(Bag::kind).toArray()));
-            upsert.setArray(4, connection.createArrayOf("text", keys.toArray()));
-            upsert.setArray(5, connection.createArrayOf("integer", posts.toArray()));
-            upsert.executeUpdate();
+        if (!written.isEmpty()) {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO channel_day_terms (channel_id, day, kind, keys, posts)
+                    SELECT ?, day, kind, keys::text[], posts::int[]
+                    FROM unnest(?::date[], ?::text[], ?::text[], ?::text[]) AS bag (day, kind, keys, posts)
+                    ON CONFLICT (channel_id, day, kind) DO UPDATE SET keys = EXCLUDED.keys, posts = EXCLUDED.posts""")) {
+                upsert.setLong(1, channelId);
+                upsert.setArray(2, connection.createArrayOf("date", written.stream().map(b -> Date.valueOf(b.day())).toArray()));
+                upsert.setArray(3, connection.createArrayOf("text", written.stream().map(Bag::kind).toArray()));
+                upsert.setArray(4, connection.createArrayOf("text", keys.toArray()));
+                upsert.setArray(5, connection.createArrayOf("text", posts.toArray()));
+                upsert.executeUpdate();
+            }
         }
         if (!emptied.isEmpty()) {
             try (PreparedStatement delete = connection.prepareStatement("""
@@ -197,7 +203,7 @@ public final class TermDelta {
 
     /** Marks the days {@link #write} changed for the totals over channels: shared rows, so with the others at the end. */
     public void writeTotals(Connection connection) throws SQLException {
-        TermTotals.changed(connection, changedDays);
+        TermTotals.changed(connection, channelId, changedDays);
     }
 
     /**
@@ -208,7 +214,7 @@ public final class TermDelta {
         if (forms.isEmpty()) {
             return;
         }
-        List<Map.Entry<Form, Integer>> all = forms.entrySet().stream()
+        List<Map.Entry<Term, int[]>> all = forms.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(FORM_ORDER)).toList();
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO term_forms (kind, key, form, posts)
@@ -218,7 +224,7 @@ public final class TermDelta {
             upsert.setArray(1, connection.createArrayOf("text", all.stream().map(e -> e.getKey().kind()).toArray()));
             upsert.setArray(2, connection.createArrayOf("text", all.stream().map(e -> e.getKey().key()).toArray()));
             upsert.setArray(3, connection.createArrayOf("text", all.stream().map(e -> e.getKey().form()).toArray()));
-            upsert.setArray(4, connection.createArrayOf("integer", all.stream().map(Map.Entry::getValue).toArray()));
+            upsert.setArray(4, connection.createArrayOf("integer", all.stream().map(e -> e.getValue()[0]).toArray()));
             upsert.executeUpdate();
         }
     }

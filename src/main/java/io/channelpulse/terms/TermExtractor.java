@@ -52,6 +52,7 @@ public final class TermExtractor {
     private static final ThreadLocal<SnowballStemmer> ENGLISH = ThreadLocal.withInitial(EnglishStemmer::new);
     // Real and synthetic text repeat a small vocabulary, and stemming is most of the cost of a post.
     private static final ThreadLocal<Map<String, String>> STEMS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<String, Written>> WRITTEN = ThreadLocal.withInitial(HashMap::new);
 
     private static final String[] URL_ENDINGS = {".com", ".org", ".net", ".ru", ".рф", ".me", ".io", ".ua", ".by",
             ".kz", ".info", ".gov", ".int", ".edu", ".news", ".tv", ".uk", ".de", ".fr", ".eu"};
@@ -65,6 +66,44 @@ public final class TermExtractor {
             return List.of();
         }
         return new Scan(text).run();
+    }
+
+    /**
+     * What a word as written is: null for one with digits; else its form without a possessive, lowercased, whether
+     * capitalised, and its term, null for a stop word or a single letter.
+     */
+    private record Written(String surface, String lower, boolean capital, Term term) {
+    }
+
+    private static final Written WITH_DIGITS = new Written(null, null, false, null);
+
+    /** Each written word once per thread: news text repeats its words, and this is most of the cost of a post. */
+    private static Written written(String written) {
+        Map<String, Written> cache = WRITTEN.get();
+        Written known = cache.get(written);
+        if (known == null) {
+            known = read(written);
+            if (cache.size() >= STEM_CACHE) {
+                cache.clear();
+            }
+            cache.put(written, known);
+        }
+        return known == WITH_DIGITS ? null : known;
+    }
+
+    private static Written read(String written) {
+        for (int i = 0; i < written.length(); i++) {
+            if (Character.isDigit(written.charAt(i))) {
+                return WITH_DIGITS;
+            }
+        }
+        String surface = Scan.withoutPossessive(written);
+        String lower = surface.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('\u2019', '\'');
+        boolean capital = Character.isUpperCase(surface.charAt(0));
+        if (lower.length() < 2 || isStopWord(lower)) {
+            return new Written(surface, lower, capital, null);
+        }
+        return new Written(surface, lower, capital, new Term(Term.WORD, stem(lower), lower));
     }
 
     /** The lowercase stem of a lowercase word: Russian Snowball if Cyrillic, English if Latin, else the word. */
@@ -245,34 +284,29 @@ public final class TermExtractor {
         private void word(String written) {
             boolean atStart = sentenceStart;
             sentenceStart = false;
-            for (int i = 0; i < written.length(); i++) {
-                if (Character.isDigit(written.charAt(i))) {
-                    endRun();
-                    return;
-                }
+            Written word = written(written);
+            if (word == null) {
+                endRun();
+                return;
             }
-            String surface = withoutPossessive(written);
-            String lower = surface.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('\u2019', '\'');
-            boolean capital = Character.isUpperCase(surface.charAt(0));
-            if (lower.length() < 2 || isStopWord(lower)) {
+            if (word.term() == null) {
                 // a capitalised stop word inside a run is part of a title-case headline ("Putin In Geneva")
-                if (capital && !run.isEmpty()) {
-                    addToRun(surface, lower, true);
+                if (word.capital() && !run.isEmpty()) {
+                    addToRun(word.surface(), word.lower(), true);
                 } else {
                     endRun();
                 }
                 return;
             }
-            String stem = stem(lower);
-            words.putIfAbsent(stem, new Term(Term.WORD, stem, lower));
-            if (!capital) {
+            words.putIfAbsent(word.term().key(), word.term());
+            if (!word.capital()) {
                 endRun();
                 return;
             }
             if (run.isEmpty()) {
                 runAtSentenceStart = atStart;
             }
-            addToRun(surface, stem, false);
+            addToRun(word.surface(), word.term().key(), false);
         }
 
         private void addToRun(String surface, String stem, boolean stop) {

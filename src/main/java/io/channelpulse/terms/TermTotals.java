@@ -6,9 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,17 +26,20 @@ final class TermTotals {
     }
 
     /**
-     * Marks the days whose totals no longer hold. Shared rows, so written at the end of the transaction, in day order;
-     * the row of a day stays locked until the commit, so a {@link #sum} that takes it sees what this transaction wrote.
+     * Marks the days whose totals no longer hold for what this transaction changed of the channel, at the end of the
+     * transaction, in day order; the channel's row of a day stays locked until the commit, so a {@link #sum} that takes
+     * it sees what this transaction wrote.
      */
-    static void changed(Connection connection, Collection<LocalDate> days) throws SQLException {
+    static void changed(Connection connection, long channelId, Collection<LocalDate> days) throws SQLException {
         if (days.isEmpty()) {
             return;
         }
         try (PreparedStatement mark = connection.prepareStatement("""
-                INSERT INTO term_total_days (day) SELECT day FROM unnest(?::date[]) AS changed (day) ORDER BY day
-                ON CONFLICT (day) DO UPDATE SET changes = term_total_days.changes + 1""")) {
-            mark.setArray(1, connection.createArrayOf("date", new TreeSet<>(days).stream().map(Date::valueOf).toArray()));
+                INSERT INTO term_total_days (day, channel_id)
+                SELECT day, ? FROM unnest(?::date[]) AS changed (day) ORDER BY day
+                ON CONFLICT (day, channel_id) DO UPDATE SET changes = term_total_days.changes + 1""")) {
+            mark.setLong(1, channelId);
+            mark.setArray(2, connection.createArrayOf("date", new TreeSet<>(days).stream().map(Date::valueOf).toArray()));
             mark.executeUpdate();
         }
     }
@@ -52,9 +55,9 @@ final class TermTotals {
             lock.setInt(1, SUMMING);
             lock.execute();
         }
-        List<Date> days = new ArrayList<>();
+        Set<Date> days = new TreeSet<>();
         try (PreparedStatement take = connection.prepareStatement(
-                "SELECT day FROM term_total_days ORDER BY day FOR UPDATE");
+                "SELECT day FROM term_total_days ORDER BY day, channel_id FOR UPDATE");
              ResultSet rs = take.executeQuery()) {
             while (rs.next()) {
                 days.add(rs.getDate(1));
