@@ -27,16 +27,13 @@ CREATE VIEW daily_terms AS
 SELECT bag.channel_id, bag.day, bag.kind, term.key, term.posts
 FROM channel_day_terms bag CROSS JOIN LATERAL unnest(bag.keys, bag.posts) AS term (key, posts);
 
--- daily_term_totals is no longer added to by every batch (the same hot rows from every channel): a batch marks the
--- days it changed here, and io.channelpulse.terms.TermTotals sums those days again from channel_day_terms before
--- the totals are read, and every minute. A writer bumps its own row of the day (ON CONFLICT DO UPDATE, so it holds
--- the row until its commit, and writers of other channels never wait for it), so a summing that takes the day's
--- rows waits for that writer and then sees what it wrote.
+-- daily_term_totals is no longer added to by every batch (the same hot rows from every channel): a batch adds a
+-- mark per day it changed here, in its own transaction, and io.channelpulse.terms.TermTotals sums the marked days
+-- again from channel_day_terms before the totals are read, and every minute. Marks are only added and deleted, never
+-- updated, so no writer waits for another or for a summing: a mark is seen exactly when its batch is committed.
 CREATE TABLE term_total_days (
     day        DATE   NOT NULL,
-    channel_id BIGINT NOT NULL,
-    changes    BIGINT NOT NULL DEFAULT 1,
-    PRIMARY KEY (day, channel_id)
+    channel_id BIGINT NOT NULL
 );
 
 -- The totals now change only when summed again, after the terms of the channels did; the data version follows the

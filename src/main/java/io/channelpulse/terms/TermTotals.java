@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * daily_term_totals, the sum over channels of their terms (channel_day_terms), for the readers that ask about all
  * channels. Adding every batch's change to those rows made every channel's batch write the same hot rows, as many as
  * the batch had terms; instead a batch marks the days it changed ({@link #changed}) and the days are summed again
- * from the channels' rows ({@link #sum}) before the totals are read, once for all the batches since.
+ * from the channels' rows ({@link #sum}) before the totals are read, once for all the batches since. Readers of
+ * the totals call {@link TermCounting#sumTotals} first.
  */
 final class TermTotals {
 
@@ -25,19 +26,13 @@ final class TermTotals {
     private TermTotals() {
     }
 
-    /**
-     * Marks the days whose totals no longer hold for what this transaction changed of the channel, at the end of the
-     * transaction, in day order; the channel's row of a day stays locked until the commit, so a {@link #sum} that takes
-     * it sees what this transaction wrote.
-     */
+    /** Marks the days whose totals no longer hold for what this transaction changed of the channel. */
     static void changed(Connection connection, long channelId, Collection<LocalDate> days) throws SQLException {
         if (days.isEmpty()) {
             return;
         }
-        try (PreparedStatement mark = connection.prepareStatement("""
-                INSERT INTO term_total_days (day, channel_id)
-                SELECT day, ? FROM unnest(?::date[]) AS changed (day) ORDER BY day
-                ON CONFLICT (day, channel_id) DO UPDATE SET changes = term_total_days.changes + 1""")) {
+        try (PreparedStatement mark = connection.prepareStatement(
+                "INSERT INTO term_total_days (day, channel_id) SELECT day, ? FROM unnest(?::date[]) AS changed (day)")) {
             mark.setLong(1, channelId);
             mark.setArray(2, connection.createArrayOf("date", new TreeSet<>(days).stream().map(Date::valueOf).toArray()));
             mark.executeUpdate();
@@ -46,9 +41,9 @@ final class TermTotals {
 
     /**
      * Sums the marked days again from the channels' terms; how many days. One sum at a time (a second one waits, then
-     * finds the marks gone), so two never write the same day's rows. The marks are taken in day order (as writers
-     * take them) and deleted before the sums are read, so a writer still holding a mark is waited for, and one that
-     * marks a day afterwards leaves it marked for the next sum.
+     * finds the marks gone), so two never write the same day's rows. A mark is visible once its batch committed; the
+     * marks are deleted first, so the sums, read by a later statement, hold every batch whose mark went, and a batch
+     * that commits after the delete leaves its mark for the next sum.
      */
     static int sum(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, 0)")) {
@@ -56,8 +51,7 @@ final class TermTotals {
             lock.execute();
         }
         Set<Date> days = new TreeSet<>();
-        try (PreparedStatement take = connection.prepareStatement(
-                "SELECT day FROM term_total_days ORDER BY day, channel_id FOR UPDATE");
+        try (PreparedStatement take = connection.prepareStatement("DELETE FROM term_total_days RETURNING day");
              ResultSet rs = take.executeQuery()) {
             while (rs.next()) {
                 days.add(rs.getDate(1));
@@ -68,7 +62,6 @@ final class TermTotals {
         }
         Object[] marked = days.toArray();
         for (String sql : List.of(
-                "DELETE FROM term_total_days WHERE day = ANY (?)",
                 "DELETE FROM daily_term_totals WHERE day = ANY (?)",
                 """
                 INSERT INTO daily_term_totals (kind, key, day, posts)
