@@ -4,6 +4,7 @@ import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.ChannelStatus;
 import io.channelpulse.store.PostStore;
+import io.channelpulse.terms.TermCounting;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +52,9 @@ public class SyntheticFill {
     }
 
     @Inject
+    TermCounting termCounting;
+
+    @Inject
     PostStore store;
 
     /**
@@ -95,6 +99,8 @@ public class SyntheticFill {
         } finally {
             pool.shutdownNow();
         }
+        // the totals over channels, as the first reader would otherwise sum them: part of what storing costs
+        termCounting.sumTotals();
         return new Filled(stored.get(), work.size(), System.nanoTime() - started, retried.get());
     }
 

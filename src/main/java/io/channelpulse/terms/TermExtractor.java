@@ -156,6 +156,10 @@ public final class TermExtractor {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         }
+        // Cyrillic, most of the text read: letters and combining marks but for the thousands sign
+        if (c >= 0x0400 && c <= 0x04FF) {
+            return c != 0x0482;
+        }
         int type = Character.getType(c);
         return Character.isLetter(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
@@ -169,11 +173,8 @@ public final class TermExtractor {
         return c == '.' || c == '!' || c == '?' || c == '…';
     }
 
+    /** Whether a chunk with a dot in it is a URL. */
     private static boolean isUrl(String chunk) {
-        // most chunks are plain words: no dot, no URL
-        if (chunk.indexOf('.') < 0) {
-            return false;
-        }
         String lower = chunk.toLowerCase(Locale.ROOT);
         if (lower.contains("://") || lower.startsWith("www.") || lower.contains("t.me/")) {
             return true;
@@ -237,8 +238,14 @@ public final class TermExtractor {
 
         /** Text between two spaces. */
         private void chunk(int from, int to) {
-            String chunk = text.substring(from, to);
-            if (chunk.indexOf('@') >= 0 || isUrl(chunk)) {
+            boolean handle = false;
+            boolean dot = false;
+            for (int k = from; k < to && !handle; k++) {
+                char c = text.charAt(k);
+                handle = c == '@';
+                dot |= c == '.';
+            }
+            if (handle || dot && isUrl(text.substring(from, to))) {
                 endRun();
                 sentenceStart = false;
                 return;
