@@ -1,5 +1,6 @@
 package io.channelpulse.generate;
 
+import io.channelpulse.terms.TermCounting;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ public class GenerateCommand {
 
     @Inject
     SyntheticFill fill;
+
+    @Inject
+    TermCounting termCounting;
 
     private PrintStream out = System.out;
     private PrintStream err = System.err;
@@ -71,6 +75,10 @@ public class GenerateCommand {
                 synthetic.from(), synthetic.now(), seed);
         out.println("story days (a new name, a new tag and Maria Zakharova spike): " + synthetic.storyDays());
 
+        if (options.withoutTerms()) {
+            termCounting.leaveOut();
+            out.println("without terms: the posts' terms are not counted");
+        }
         AtomicLong stored = new AtomicLong();
         long started = System.nanoTime();
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(
@@ -81,6 +89,7 @@ public class GenerateCommand {
         try {
             filled = fill.fill(synthetic, options.threads(), stored);
         } finally {
+            termCounting.countAgain();
             progress.shutdownNow();
             progress.awaitTermination(5, TimeUnit.SECONDS);
         }

@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * @param seed null when none was given: a random one is used (and printed, to repeat the run)
  */
-public record GenerateOptions(long posts, int channels, int years, Long seed, int threads) {
+public record GenerateOptions(long posts, int channels, int years, Long seed, int threads, boolean withoutTerms) {
 
     public static final long DEFAULT_POSTS = 100_000;
     public static final int DEFAULT_CHANNELS = 20;
@@ -15,7 +15,7 @@ public record GenerateOptions(long posts, int channels, int years, Long seed, in
     public static final int DEFAULT_THREADS = 2;
 
     public static final String USAGE = """
-            Usage: java -jar target/quarkus-app/quarkus-run.jar generate [--posts N] [--channels C] [--years Y] [--seed S] [--threads T]
+            Usage: java -jar target/quarkus-app/quarkus-run.jar generate [--posts N] [--channels C] [--years Y] [--seed S] [--threads T] [--without-terms]
               Fills the configured database with synthetic posts through the same storage and counting path as
               real ingestion, in paused channels synthetic_01, synthetic_02, ... (created if missing; a rerun adds
               posts after the ones already there).
@@ -24,6 +24,9 @@ public record GenerateOptions(long posts, int channels, int years, Long seed, in
                 --years Y     the posts span the last Y years up to now (default 1, at most 30)
                 --seed S      any integer; the same seed gives the same posts (default: random, printed)
                 --threads T   channels stored at once (default 2, at most 8)
+                --without-terms  stores the posts without counting their terms, only to measure what counting
+                              terms costs (src/bench/terms): /terms and the spikes of names know nothing of these
+                              posts until the rollups are rebuilt
               Events, for spikes and emerging names to find: on 1 + 2*Y story days (one of them within the last
               five days) 60% of every channel's posts name someone never seen before (Rafael Grossi, Volker Türk,
               Helga Schmid, in English and Russian word forms) and the watched name Maria Zakharova, and carry a
@@ -38,6 +41,7 @@ public record GenerateOptions(long posts, int channels, int years, Long seed, in
         int years = DEFAULT_YEARS;
         Long seed = null;
         int threads = DEFAULT_THREADS;
+        boolean withoutTerms = false;
         int i = args.length > 0 && GenerateCommand.NAME.equals(args[0]) ? 1 : 0;
         while (i < args.length) {
             String arg = args[i++];
@@ -61,10 +65,16 @@ public record GenerateOptions(long posts, int channels, int years, Long seed, in
                 case "--years" -> years = (int) number(name, value, 1, 30);
                 case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "--threads" -> threads = (int) number(name, value, 1, 8);
+                case "--without-terms" -> {
+                    if (!arg.equals(name)) {
+                        throw new IllegalArgumentException("--without-terms takes no value");
+                    }
+                    withoutTerms = true;
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new GenerateOptions(posts, channels, years, seed, threads);
+        return new GenerateOptions(posts, channels, years, seed, threads, withoutTerms);
     }
 
     public static boolean wantsHelp(String... args) {

@@ -32,10 +32,24 @@ public class TermCounting {
     @Inject
     DataSource dataSource;
 
+    private volatile boolean leftOut;
+
     /** An empty change for one batch of the channel's posts, counted in {@code zone}. */
     public TermDelta delta(long channelId, ZoneId zone) {
         return new TermDelta(channelId, keepSingletonsFrom(zone),
-                new NameHours(channelId, zone, NameHours.keepFrom(zone, config.nameHours(), Instant.now())));
+                new NameHours(channelId, zone, NameHours.keepFrom(zone, config.nameHours(), Instant.now())), !leftOut);
+    }
+
+    /**
+     * Until {@link #countAgain}, posts are stored without their terms: only {@code generate --without-terms} does
+     * this, to measure what counting terms costs, in a process that does nothing else.
+     */
+    public void leaveOut() {
+        leftOut = true;
+    }
+
+    public void countAgain() {
+        leftOut = false;
     }
 
     LocalDate keepSingletonsFrom(ZoneId zone) {

@@ -46,10 +46,13 @@ public final class TermDelta {
     private final Set<LocalDate> changedDays = new TreeSet<>();
     private final NameHours hours;
 
-    TermDelta(long channelId, LocalDate keepSingletonsFrom, NameHours hours) {
+    private final boolean counting;
+
+    TermDelta(long channelId, LocalDate keepSingletonsFrom, NameHours hours, boolean counting) {
         this.channelId = channelId;
         this.keepSingletonsFrom = keepSingletonsFrom;
         this.hours = hours;
+        this.counting = counting;
     }
 
     /**
@@ -61,6 +64,9 @@ public final class TermDelta {
      */
     public void store(PostFacts before, String beforeText, PostFacts after, String afterText, Instant publishedAt,
                       boolean inRollups) {
+        if (!counting) {
+            return;
+        }
         if (before == null) {
             if (after.counted()) {
                 List<Term> terms = TermExtractor.terms(afterText);
@@ -85,7 +91,7 @@ public final class TermDelta {
 
     /** A post counted into rollups that do not hold it yet, as the time-zone rebuild does; labels stay. */
     public void recount(PostFacts facts, String text, Instant publishedAt) {
-        if (facts.counted()) {
+        if (counting && facts.counted()) {
             count(text, facts.day(), publishedAt, 1);
         }
     }

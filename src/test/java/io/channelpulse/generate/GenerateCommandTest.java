@@ -69,6 +69,23 @@ class GenerateCommandTest {
     }
 
     @Test
+    void withoutTermsStoresAndCountsEverythingButTheTerms() {
+        assertThat(command.run("generate", "--posts", "500", "--channels", "2", "--seed", "3", "--without-terms"))
+                .isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM posts")).isEqualTo(500);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM daily_counts")).isPositive();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channel_day_terms")).isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM term_forms")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("without terms");
+
+        assertThat(command.run("generate", "--posts", "200", "--channels", "1", "--seed", "4")).isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channel_day_terms"))
+                .as("the next run counts terms again").isPositive();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM daily_term_totals"))
+                .as("and sums them before it is done").isPositive();
+    }
+
+    @Test
     void aSecondRunAddsAfterTheExistingPosts() {
         assertThat(command.run("generate", "--posts", "600", "--channels", "2", "--years", "1", "--seed", "1"))
                 .isZero();

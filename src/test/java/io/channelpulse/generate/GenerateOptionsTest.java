@@ -11,13 +11,21 @@ class GenerateOptionsTest {
     void readsTheOptionsInBothSpellings() {
         GenerateOptions options = GenerateOptions.parse("generate", "--posts", "1000000", "--channels=50",
                 "--years", "3", "--seed", "-7");
-        assertThat(options).isEqualTo(new GenerateOptions(1_000_000, 50, 3, -7L, 2));
+        assertThat(options).isEqualTo(new GenerateOptions(1_000_000, 50, 3, -7L, 2, false));
+    }
+
+    @Test
+    void withoutTermsIsAFlag() {
+        assertThat(GenerateOptions.parse("generate", "--without-terms", "--posts", "10"))
+                .isEqualTo(new GenerateOptions(10, 20, 1, null, 2, true));
+        assertThatThrownBy(() -> GenerateOptions.parse("generate", "--without-terms=yes"))
+                .hasMessageContaining("--without-terms takes no value");
     }
 
     @Test
     void defaultsWhenLeftOut() {
         assertThat(GenerateOptions.parse("generate"))
-                .isEqualTo(new GenerateOptions(100_000, 20, 1, null, 2));
+                .isEqualTo(new GenerateOptions(100_000, 20, 1, null, 2, false));
     }
 
     @Test
