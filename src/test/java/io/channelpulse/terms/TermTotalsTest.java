@@ -8,6 +8,7 @@ import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.store.PostStore;
 import io.channelpulse.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +125,36 @@ class TermTotalsTest {
         assertThat(Db.count(dataSource, "SELECT count(*) FROM term_total_days")).as("every change summed").isZero();
         assertThat(Db.count(dataSource, "SELECT count(*) FROM name_hours WHERE channel_id = ?", second))
                 .as("and its hours of names").isZero();
+    }
+
+    @Test
+    void aBatchCommittedDuringASumIsSummedByTheNextOneAndNeverWaitsForIt() throws Exception {
+        store.storePosts(first, List.of(post("EmbUSA", 1, recent, "Рафаэль Гросси прибыл")), Instant.now());
+        CountDownLatch stored = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService batch = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> committed = batch.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                store.storePosts(second, List.of(post("mfa_russia", 1, recent.plusSeconds(60), "Рафаэль Гросси уехал")),
+                        Instant.now());
+                stored.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(stored.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(totals()).as("summed while the second batch is not committed")
+                    .containsEntry(day(recent) + " name рафаэл гросс", 1);
+            commit.countDown();
+            committed.get(30, TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            batch.shutdownNow();
+        }
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM term_total_days")).as("its mark is left").isPositive();
+        assertThat(totals()).isEqualTo(summed()).containsEntry(day(recent) + " name рафаэл гросс", 2);
     }
 
     private void rebuild() {
