@@ -158,7 +158,7 @@ public class NetworkPages {
                             @QueryParam("kind") String kind, @QueryParam("edges_by") String edgesBy,
                             @QueryParam("channels_by") String channelsBy, @QueryParam("edges") String edgeRows,
                             @QueryParam("tracked") String tracked,
-                            @CookieParam(AdminPages.CSRF) String csrfCookie) {
+                            @CookieParam(CsrfToken.COOKIE) String csrfCookie) {
         String kindValue = kind == null || kind.isBlank() ? "all" : kind.strip().toLowerCase(Locale.ROOT);
         if (!KINDS.contains(kindValue)) {
             throw new BadParameterException("kind", "'" + kind + "' is not one of all, forward, mention");
@@ -189,10 +189,10 @@ public class NetworkPages {
         boolean admin = identity != null && identity.hasRole("admin");
         Asked asked = new Asked(filters, period, graph, kindValue, edgeOrder, channelOrder, allEdges);
         if (admin || tracked != null) {
-            String csrf = admin ? AdminPages.csrfToken(csrfCookie) : null;
+            String csrf = admin ? CsrfToken.of(csrfCookie) : null;
             Response.ResponseBuilder answer = html(page(asked, csrf, tracked));
             if (admin) {
-                answer.cookie(AdminPages.csrfCookie(csrf));
+                answer.cookie(CsrfToken.cookie(csrf));
             }
             return answer.build();
         }
