@@ -169,6 +169,9 @@ public class DashboardPages {
     @Inject
     KeptAnswers kept;
 
+    /** The most terms the compare page charts at once: more lines than this are no longer readable. */
+    static final int MAX_COMPARED = 10;
+
     /** The overview's Spikes panel shows the strongest ones; /api/spikes has them all. */
     static final int SPIKES_SHOWN = 10;
 
@@ -358,13 +361,19 @@ public class DashboardPages {
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
         boolean asShare = "true".equals(share);
-        List<Point> all = series.daily(Metric.POSTS, null, ids, period.first(), period.last(), buckets);
-        Map<String, List<Point>> lines = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<String> given = keys == null ? List.of() : keys.stream().filter(k -> k != null && !k.isBlank()).toList();
-        for (String k : given) {
-            PageData.Term term = data.term(k);
-            List<Point> points = series.daily(term.metric(), term.key(), ids, period.first(), period.last(), buckets);
+        if (given.size() > MAX_COMPARED) {
+            throw new BadParameterException("k", "compare at most " + MAX_COMPARED + " topics or names at once ("
+                    + given.size() + " given)");
+        }
+        List<PageData.Term> terms = data.terms(given);
+        Map<SeriesQuery.Keyed, List<Point>> counted = series.dailyForTerms(
+                terms.stream().map(PageData.Term::keyed).distinct().toList(), ids, period.first(), period.last(), buckets);
+        List<Point> all = asShare ? series.daily(Metric.POSTS, null, ids, period.first(), period.last(), buckets) : null;
+        Map<String, List<Point>> lines = new LinkedHashMap<>();
+        for (PageData.Term term : terms) {
+            List<Point> points = counted.get(term.keyed());
             lines.put(term.display(), asShare ? PageData.share(points, all) : points);
         }
         if (given.isEmpty()) {
