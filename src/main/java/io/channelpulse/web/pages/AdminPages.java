@@ -30,6 +30,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.Filters;
 import io.channelpulse.web.Period;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -161,7 +162,7 @@ public class AdminPages {
     }
 
     private List<DiscoveredChannel> worthAdding() {
-        Period month = Period.resolve(null, null, null, null, analytics.timezone(), series);
+        Period month = Filters.of(null, null, null, null).period(analytics.timezone(), series);
         return network.discover(month, null).stream().limit(WORTH_ADDING).toList();
     }
 

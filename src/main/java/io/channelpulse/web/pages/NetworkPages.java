@@ -12,12 +12,14 @@ import io.channelpulse.network.NetworkGraph;
 import io.channelpulse.network.NetworkNode;
 import io.channelpulse.store.Channel;
 import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.Filters;
 import io.channelpulse.web.Period;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -153,9 +155,7 @@ public class NetworkPages {
     SecurityIdentity identity;
 
     @GET
-    public Response network(@QueryParam("range") String range, @QueryParam("from") String from,
-                            @QueryParam("to") String to, @QueryParam("channel") List<String> channels,
-                            @QueryParam("kind") String kind, @QueryParam("edges_by") String edgesBy,
+    public Response network(@BeanParam Filters shared, @QueryParam("kind") String kind, @QueryParam("edges_by") String edgesBy,
                             @QueryParam("channels_by") String channelsBy, @QueryParam("edges") String edgeRows,
                             @QueryParam("tracked") String tracked,
                             @CookieParam(CsrfToken.COOKIE) String csrfCookie) {
@@ -182,9 +182,9 @@ public class NetworkPages {
         own.put("edges_by", edgesBy);
         own.put("channels_by", channelsBy);
         own.put("edges", edgeRows);
-        PageFilters filters = PageFilters.of(range, from, to, null, channels, own);
-        List<Long> ids = data.channelIds(filters.channels());
-        Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, analytics.timezone(), series);
+        PageFilters filters = PageFilters.of(shared.range(), shared.from(), shared.to(), null, shared.channels(), own);
+        List<Long> ids = shared.channelIds();
+        Period period = shared.period(analytics.timezone(), series);
         NetworkGraph graph = network.graph(period, ids, kindValue);
         boolean admin = identity != null && identity.hasRole("admin");
         Asked asked = new Asked(filters, period, graph, kindValue, edgeOrder, channelOrder, allEdges);

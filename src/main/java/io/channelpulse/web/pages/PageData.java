@@ -8,7 +8,6 @@ import io.channelpulse.analytics.TopEntry;
 import io.channelpulse.analytics.TopQuery;
 import io.channelpulse.analytics.WatchedEntity;
 import io.channelpulse.analytics.Watchlist;
-import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.PostQuery;
 import io.channelpulse.store.StoreException;
@@ -72,21 +71,6 @@ class PageData {
         Map<Long, String> handles = new HashMap<>();
         channels.forEach(c -> handles.put(c.id, c.handle));
         return handles;
-    }
-
-    /** Channel ids of the {@code channel} filter; null when it is empty (all channels). */
-    List<Long> channelIds(List<String> handles) {
-        if (handles.isEmpty()) {
-            return null;
-        }
-        List<Long> ids = new ArrayList<>();
-        for (String handle : handles) {
-            ChannelHandle parsed = ChannelHandle.parse(handle).orElseThrow(() ->
-                    new BadParameterException("channel", "'" + handle + "' is not a channel handle"));
-            ids.add(QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(parsed.value()))
-                    .orElseThrow(() -> new BadParameterException("channel", "'" + handle + "' is not tracked")).id);
-        }
-        return ids;
     }
 
     DashboardPages.Totals totals(List<Long> ids, Period period) {
@@ -233,17 +217,6 @@ class PageData {
             long total = totals.getOrDefault(p.t(), 0L);
             return new Point(p.t(), total == 0 ? 0 : Math.round(p.count() * 100.0 / total));
         }).toList();
-    }
-
-    static int decodeOffset(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(cursor.strip()));
-        } catch (NumberFormatException e) {
-            throw new BadParameterException("cursor", "not a link from this page");
-        }
     }
 
     private static Timestamp start(Period period, ZoneId zone) {

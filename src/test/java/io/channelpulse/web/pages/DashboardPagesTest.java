@@ -157,6 +157,17 @@ class DashboardPagesTest {
         assertThat(page("/search").select(".empty").text()).contains("Type words");
     }
 
+    /** The search page pages with the listings' one cursor format; links with its older bare offsets still work. */
+    @Test
+    void searchPagesWithTheOneCursorFormatAndReadsOlderLinks() {
+        List<String> fromStart = page("/search?q=OSCE").select(".posts li").eachText();
+        assertThat(fromStart).isNotEmpty();
+        assertThat(page("/search?q=OSCE&cursor=" + io.channelpulse.web.PostCursor.encodeOffset(1)).select(".posts li")
+                .eachText()).isEqualTo(fromStart.subList(1, fromStart.size()));
+        assertThat(page("/search?q=OSCE&cursor=1").select(".posts li").eachText())
+                .isEqualTo(fromStart.subList(1, fromStart.size()));
+    }
+
     @Test
     void postTextIsEscaped() {
         String html = given().get("/?range=all&channel=pulse_edge").then().statusCode(200).extract().asString();
