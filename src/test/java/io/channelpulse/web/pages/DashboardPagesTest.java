@@ -125,6 +125,14 @@ class DashboardPagesTest {
                 .isEqualTo("k: compare at most 10 topics or names at once (11 given)");
     }
 
+    @Test
+    void aWatchedNameIsReadByItsKey() {
+        given().get("/api/watchlist/lavrov").then().statusCode(200).body("label", org.hamcrest.Matchers.equalTo("Sergey Lavrov"));
+        given().get("/api/watchlist/nobody_watched").then().statusCode(404)
+                .body("error", org.hamcrest.Matchers.equalTo("'nobody_watched' is not on the watchlist"));
+        assertThat(page("/mentions/lavrov?range=all").select(".posts mark")).isNotEmpty();
+    }
+
     /** The compare page reads all its terms in one query; each series is the one a query of its own gave. */
     @Test
     void oneQueryForSeveralTermsCountsAsAQueryPerTermDoes() {
