@@ -1,20 +1,15 @@
 package io.channelpulse.admin;
 
+import io.channelpulse.store.Settings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * The admin password: {@code pulse.admin.password} when set; otherwise one generated at the first start,
@@ -30,34 +25,21 @@ public class AdminPassword {
     AdminConfig config;
 
     @Inject
-    DataSource dataSource;
+    Settings settings;
 
     private volatile String storedHash;
 
-    @Transactional
-    void onStart(@Observes @Priority(1) StartupEvent event) throws SQLException {
+    void onStart(@Observes @Priority(1) StartupEvent event) {
         if (config.password().filter(p -> !p.isBlank()).isPresent()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            String generated = PasswordHash.generate();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
-                insert.setString(1, SETTING);
-                insert.setString(2, PasswordHash.of(generated));
-                if (insert.executeUpdate() == 1) {
-                    Log.warnf("%n%n    Generated the admin password (shown only this once): %s%n"
-                            + "    Set pulse.admin.password (PULSE_ADMIN_PASSWORD) to choose your own.%n", generated);
-                }
-            }
-            try (PreparedStatement query = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
-                query.setString(1, SETTING);
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    storedHash = rs.getString(1);
-                }
-            }
+        String generated = PasswordHash.generate();
+        Settings.Setting stored = settings.getOrCreate(SETTING, () -> PasswordHash.of(generated));
+        if (stored.created()) {
+            Log.warnf("%n%n    Generated the admin password (shown only this once): %s%n"
+                    + "    Set pulse.admin.password (PULSE_ADMIN_PASSWORD) to choose your own.%n", generated);
         }
+        storedHash = stored.value();
     }
 
     public boolean accepts(String user, String password) {

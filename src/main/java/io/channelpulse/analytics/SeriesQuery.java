@@ -84,6 +84,39 @@ public class SeriesQuery {
         return series;
     }
 
+    /** A key of a keyed metric, one of several asked for at once. */
+    public record Keyed(Metric metric, String key) {
+    }
+
+    /**
+     * Series of several keys, of any keyed metrics, in one query (for the compare page): each key → its points, in
+     * the order asked, zeros where nothing was counted.
+     */
+    public Map<Keyed, List<Point>> dailyForTerms(List<Keyed> terms, List<Long> channelIds, LocalDate first,
+                                                 LocalDate last, Bucket bucket) {
+        Map<Keyed, Map<LocalDate, Long>> counts = new HashMap<>();
+        if (!terms.isEmpty()) {
+            List<Object> parameters = new ArrayList<>(List.of(
+                    terms.stream().map(t -> t.metric().value()).toArray(String[]::new),
+                    terms.stream().map(Keyed::key).toArray(String[]::new), first, last));
+            String sql = "SELECT metric, key, date_trunc('" + bucket.value() + "', day)::date, sum(posts) FROM "
+                    + (channelIds == null ? "daily_totals" : "daily_counts")
+                    + " WHERE (metric, key) IN (SELECT * FROM unnest(?::text[], ?::text[])) AND day BETWEEN ? AND ?";
+            if (channelIds != null) {
+                sql += " AND channel_id = ANY (?)";
+                parameters.add(channelIds.toArray(Long[]::new));
+            }
+            query(sql + " GROUP BY 1, 2, 3", parameters, rs -> counts.computeIfAbsent(
+                    new Keyed(Metric.of(rs.getString(1)).orElseThrow(), rs.getString(2)), k -> new HashMap<>())
+                    .put(rs.getObject(3, LocalDate.class), rs.getLong(4)));
+        }
+        Map<Keyed, List<Point>> series = new java.util.LinkedHashMap<>();
+        for (Keyed term : terms) {
+            series.put(term, fill(counts.getOrDefault(term, Map.of()), first, last, bucket));
+        }
+        return series;
+    }
+
     /** A series per channel, for stacked charts and splits: channel id → points (only channels with counts). */
     public Map<Long, List<Point>> dailyByChannel(Metric metric, String key, List<Long> channelIds, LocalDate first,
                                                 LocalDate last, Bucket bucket) {

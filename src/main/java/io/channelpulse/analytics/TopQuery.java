@@ -20,9 +20,6 @@ public class TopQuery {
     @Inject
     DataSource dataSource;
 
-    @Inject
-    Watchlist watchlist;
-
     /**
      * @param previousFirst first day of the comparison period (it ends the day before {@code first}),
      *                      or null when there is none, as for {@code range=all}
@@ -158,8 +155,9 @@ public class TopQuery {
             Sql.query(dataSource, "SELECT key, COALESCE(title, '@' || handle) FROM forward_sources WHERE key = ANY (?)",
                     List.of((Object) keys.toArray(String[]::new)), rs -> labels.put(rs.getString(1), rs.getString(2)));
         } else if (metric == Metric.MENTION) {
-            watchlist.entities().stream().filter(e -> keys.contains(e.key()))
-                    .forEach(e -> labels.put(e.key(), e.label()));
+            // only the keys asked for, not the whole watchlist for every list that shows names
+            Sql.query(dataSource, "SELECT key, label FROM watched_entities WHERE key = ANY (?)",
+                    List.of((Object) keys.toArray(String[]::new)), rs -> labels.put(rs.getString(1), rs.getString(2)));
         }
         keys.forEach(key -> labels.putIfAbsent(key, metric == Metric.TOPIC ? key : "@" + key));
         return labels;

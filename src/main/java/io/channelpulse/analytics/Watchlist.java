@@ -68,8 +68,25 @@ public class Watchlist {
 
     private static List<WatchedEntity> entities(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                     "SELECT key, label, aliases FROM watched_entities ORDER BY key");
-             ResultSet rs = query.executeQuery()) {
+                     "SELECT key, label, aliases FROM watched_entities ORDER BY key")) {
+            return read(query);
+        }
+    }
+
+    /** One entity, read by its key rather than picked out of the whole list. */
+    public Optional<WatchedEntity> find(String key) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT key, label, aliases FROM watched_entities WHERE key = ?")) {
+            query.setString(1, key);
+            return read(query).stream().findFirst();
+        } catch (SQLException e) {
+            throw new StoreException("Could not read watched entity " + key, e);
+        }
+    }
+
+    private static List<WatchedEntity> read(PreparedStatement query) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
             List<WatchedEntity> entities = new ArrayList<>();
             while (rs.next()) {
                 entities.add(new WatchedEntity(rs.getString(1), rs.getString(2),
@@ -77,10 +94,6 @@ public class Watchlist {
             }
             return entities;
         }
-    }
-
-    public Optional<WatchedEntity> find(String key) {
-        return entities().stream().filter(e -> e.key().equals(key)).findFirst();
     }
 
     /** Creates or replaces an entity; true if it is new. */

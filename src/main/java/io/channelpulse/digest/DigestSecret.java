@@ -1,17 +1,16 @@
 package io.channelpulse.digest;
 
+import io.channelpulse.store.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * Signs unsubscribe links: HMAC-SHA256 of the subscriber id with {@code pulse.digest.secret}, or with a key
@@ -26,7 +25,7 @@ public class DigestSecret {
     DigestConfig config;
 
     @Inject
-    DataSource dataSource;
+    Settings settings;
 
     private volatile byte[] key;
 
@@ -51,13 +50,11 @@ public class DigestSecret {
         if (current == null) {
             String configured = config.secret().filter(s -> !s.isBlank()).orElse(null);
             if (configured == null) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                Jdbc.update(dataSource, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
-                        SETTING, Base64.getEncoder().encodeToString(random));
-                List<String> stored = Jdbc.query(dataSource, "SELECT value FROM settings WHERE key = ?",
-                        rs -> rs.getString(1), SETTING);
-                current = Base64.getDecoder().decode(stored.get(0));
+                current = Base64.getDecoder().decode(settings.getOrCreate(SETTING, () -> {
+                    byte[] random = new byte[32];
+                    new SecureRandom().nextBytes(random);
+                    return Base64.getEncoder().encodeToString(random);
+                }).value());
             } else {
                 current = configured.getBytes(StandardCharsets.UTF_8);
             }

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Sends digests at most once per subscriber and day. Each send first claims the (subscriber, day) row of
@@ -96,7 +95,7 @@ public class DigestSender {
         int sent = 0;
         int failed = 0;
         int skipped = 0;
-        Map<List<String>, Digest> digests = new HashMap<>();
+        DigestEditions editions = new DigestEditions(content::digest);
         for (Subscriber subscriber : subscribers.list()) {
             if (!subscriber.active()) {
                 continue;
@@ -105,9 +104,7 @@ public class DigestSender {
                 skipped++;
                 continue;
             }
-            Digest digest = digests.computeIfAbsent(Objects.requireNonNullElse(subscriber.channels(), List.of("*all*")),
-                    k -> content.digest(day, subscriber.channels()));
-            if (deliver(subscriber, digest, day, now)) {
+            if (deliver(subscriber, editions.of(day, subscriber.channels()), day, now)) {
                 sent++;
             } else {
                 failed++;
@@ -116,18 +113,27 @@ public class DigestSender {
         return new Result(day, sent, failed, skipped);
     }
 
-    /** Failed sends of any day whose pause is over, while attempts remain. */
+    /**
+     * Failed sends of any day whose pause is over, while attempts remain. The subscribers are read once and each
+     * day's digest is built once per channel list, however many sends of it are due.
+     */
     public int retryFailed(Instant now) {
         List<Object[]> due = Jdbc.query(dataSource, "SELECT subscriber_id, day FROM digest_log l "
                         + "JOIN digest_subscribers s ON s.id = l.subscriber_id WHERE l.status = 'failed' "
                         + "AND l.next_attempt_at <= ? AND l.attempts < ? AND s.unsubscribed_at IS NULL ORDER BY day, subscriber_id",
                 rs -> new Object[]{rs.getLong(1), rs.getObject(2, LocalDate.class)}, now, config.maxAttempts());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Subscriber> byId = new HashMap<>();
+        subscribers.list().forEach(subscriber -> byId.put(subscriber.id(), subscriber));
+        DigestEditions editions = new DigestEditions(content::digest);
         int sent = 0;
         for (Object[] row : due) {
-            Subscriber subscriber = subscribers.find((Long) row[0]).orElse(null);
+            Subscriber subscriber = byId.get((Long) row[0]);
             LocalDate day = (LocalDate) row[1];
             if (subscriber != null && claim(subscriber.id(), day, now, false)
-                    && deliver(subscriber, content.digest(day, subscriber.channels()), day, now)) {
+                    && deliver(subscriber, editions.of(day, subscriber.channels()), day, now)) {
                 sent++;
             }
         }

@@ -10,6 +10,7 @@ import io.channelpulse.store.StoreException;
 import io.channelpulse.network.NetworkEdge;
 import io.channelpulse.network.NetworkGraph;
 import io.channelpulse.web.AnalyticsResource;
+import io.channelpulse.web.Filters;
 import io.channelpulse.web.NetworkResource;
 import io.channelpulse.web.BadParameterException;
 import io.channelpulse.web.TimeRange;
@@ -134,7 +135,7 @@ public class ExportResource {
                            @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
                            @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
                            @Parameter(description = "hour, day (default), week or month") @QueryParam("bucket") String bucket) {
-        AnalyticsResource.Series series = analyticsApi.series(metric, key, channels, from, to, range, bucket);
+        AnalyticsResource.Series series = analyticsApi.series(metric, key, Filters.of(channels, from, to, range), bucket);
         ExportFileName name = ExportFileName.of("series")
                 .with(series.metric())
                 .with(series.key())
@@ -166,7 +167,7 @@ public class ExportResource {
                         @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
                         @Parameter(description = "Entries, 1 to 100 (default 10)") @QueryParam("limit") String limit,
                         @Parameter(description = "count (default) or rising") @QueryParam("sort") String sort) {
-        List<TopEntry> entries = analyticsApi.top(metric, channels, from, to, range, limit, sort);
+        List<TopEntry> entries = analyticsApi.top(metric, Filters.of(channels, from, to, range), limit, sort);
         ExportFileName name = ExportFileName.of("top")
                 .with(Metric.of(metric).map(Metric::value).orElse(null))
                 .with("rising".equals(sort) ? "rising" : null)

@@ -9,6 +9,7 @@ import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.analytics.TopEntry;
 import io.channelpulse.analytics.TopQuery;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -73,10 +74,7 @@ public class AnalyticsResource {
                          @QueryParam("metric") String metric,
                          @Parameter(description = "The hashtag, watched name or channel handle; required for topic, "
                                  + "mention and forward") @QueryParam("key") String key,
-                         @Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
-                         @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
-                         @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
-                         @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                         @BeanParam Filters filters,
                          @Parameter(description = "Bucket size in pulse.timezone; hours for periods of up to 92 days",
                                  schema = @Schema(enumeration = {"hour", "day", "week", "month"}, defaultValue = "day"))
                          @QueryParam("bucket") String bucket) {
@@ -84,9 +82,9 @@ public class AnalyticsResource {
         String normalizedKey = key(counted, key);
         Bucket buckets = bucket == null || bucket.isBlank() ? Bucket.DAY : Bucket.of(bucket).orElseThrow(() ->
                 new BadParameterException("bucket", "'" + bucket + "' is not one of hour, day, week, month"));
-        List<Long> channelIds = ChannelFilter.ids(channels);
+        List<Long> channelIds = filters.channelIds();
         ZoneId zone = analytics.timezone();
-        Period days = Period.resolve(from, to, range, channelIds, zone, series);
+        Period days = filters.period(zone, series);
         if (buckets == Bucket.HOUR && days.days() > MAX_HOURS / 24) {
             throw new BadParameterException("bucket", "hour buckets are for periods of up to 92 days; use day");
         }
@@ -110,10 +108,7 @@ public class AnalyticsResource {
     public List<TopEntry> top(@Parameter(description = "What is ranked", required = true,
                                       schema = @Schema(enumeration = {"topic", "mention", "forward"}))
                               @QueryParam("metric") String metric,
-                              @Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
-                              @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
-                              @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
-                              @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+                         @BeanParam Filters filters,
                               @Parameter(description = "Entries, 1 to 100",
                                       schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10"))
                               @QueryParam("limit") String limit,
@@ -126,8 +121,8 @@ public class AnalyticsResource {
             case "rising" -> TopQuery.Order.RISING;
             default -> throw new BadParameterException("sort", "'" + sort + "' is not count or rising");
         };
-        List<Long> channelIds = ChannelFilter.ids(channels);
-        Period days = Period.resolve(from, to, range, channelIds, analytics.timezone(), series);
+        List<Long> channelIds = filters.channelIds();
+        Period days = filters.period(analytics.timezone(), series);
         int entries = Limits.parse(limit, 10, 100);
         return kept.get(new TopQuestion(counted, KeptAnswers.channels(channelIds), days.first(), days.last(),
                 days.previousFirst(), order, entries), () -> top.top(counted, channelIds, days.first(), days.last(),

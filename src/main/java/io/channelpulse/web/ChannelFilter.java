@@ -5,28 +5,42 @@ import io.channelpulse.store.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** The repeatable {@code channel} parameter as channel ids; null when it is absent (all channels). */
+/** The repeatable {@code channel} parameter as channel ids, looked up in one query; null when it is absent (all channels). */
 final class ChannelFilter {
 
     private ChannelFilter() {
     }
 
     static List<Long> ids(List<String> handles) {
-        if (handles == null || handles.stream().allMatch(h -> h == null || h.isBlank())) {
+        List<String> given = handles == null ? List.of() : handles.stream().filter(h -> h != null && !h.isBlank()).toList();
+        if (given.isEmpty()) {
             return null;
         }
+        List<Optional<ChannelHandle>> parsed = given.stream().map(ChannelHandle::parse).toList();
+        List<String> lowered = parsed.stream().flatMap(Optional::stream)
+                .map(h -> h.value().toLowerCase(Locale.ROOT)).distinct().toList();
+        Map<String, Long> tracked = new HashMap<>();
+        if (!lowered.isEmpty()) {
+            QuarkusTransaction.requiringNew().call(() -> Channel.<Channel>list("lower(handle) in ?1", lowered))
+                    .forEach(channel -> tracked.put(channel.handle.toLowerCase(Locale.ROOT), channel.id));
+        }
+        // the first handle that cannot be used is the one named, as when they were looked up one by one
         List<Long> ids = new ArrayList<>();
-        for (String handle : handles) {
-            if (handle == null || handle.isBlank()) {
-                continue;
-            }
-            ChannelHandle parsed = ChannelHandle.parse(handle).orElseThrow(() ->
+        for (int i = 0; i < given.size(); i++) {
+            String handle = given.get(i);
+            ChannelHandle channel = parsed.get(i).orElseThrow(() ->
                     new BadParameterException("channel", "'" + handle + "' is not a channel handle"));
-            Channel channel = QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(parsed.value()))
-                    .orElseThrow(() -> new BadParameterException("channel", "'" + handle + "' is not tracked"));
-            ids.add(channel.id);
+            Long id = tracked.get(channel.value().toLowerCase(Locale.ROOT));
+            if (id == null) {
+                throw new BadParameterException("channel", "'" + handle + "' is not tracked");
+            }
+            ids.add(id);
         }
         return ids;
     }

@@ -79,8 +79,8 @@ public class NetworkResource {
     /** The network the filters ask for, as the exports write it. */
     public NetworkGraph graph(List<String> channels, String from, String to, String range, String kind) {
         CitationKind shown = kind(kind);
-        List<Long> channelIds = ChannelFilter.ids(channels);
-        return network.graph(period(from, to, range, channelIds), channelIds, shown.value());
+        Filters filters = Filters.of(channels, from, to, range);
+        return network.graph(filters.period(analytics.timezone(), series), filters.channelIds(), shown.value());
     }
 
     private byte[] write(NetworkGraph graph) {
@@ -107,13 +107,9 @@ public class NetworkResource {
                                                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100"))
                                             @QueryParam("limit") String limit) {
         int entries = Limits.parse(limit, 100, 1000);
-        List<Long> channelIds = ChannelFilter.ids(channels);
-        List<DiscoveredChannel> found = network.discover(period(from, to, range, channelIds), channelIds);
+        Filters filters = Filters.of(channels, from, to, range);
+        List<DiscoveredChannel> found = network.discover(filters.period(analytics.timezone(), series), filters.channelIds());
         return found.subList(0, Math.min(entries, found.size()));
-    }
-
-    private Period period(String from, String to, String range, List<Long> channelIds) {
-        return Period.resolve(from, to, range, channelIds, analytics.timezone(), series);
     }
 
     private static CitationKind kind(String kind) {

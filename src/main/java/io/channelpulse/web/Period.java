@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Period(LocalDate first, LocalDate last, boolean all) {
 
-    public static Period resolve(String from, String to, String range, List<Long> channelIds, ZoneId zone,
+    static Period resolve(String from, String to, String range, List<Long> channelIds, ZoneId zone,
                                  SeriesQuery series) {
         Clock clock = Clock.system(zone);
         boolean nothingGiven = blank(from) && blank(to) && blank(range);

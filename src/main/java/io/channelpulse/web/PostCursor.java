@@ -17,13 +17,20 @@ public final class PostCursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String encodeOffset(int offset) {
+    public static String encodeOffset(int offset) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset|" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
-    static int decodeOffset(String cursor) {
+    /**
+     * The offset of a relevance-ordered listing. A bare number is the search page's older link format, still
+     * accepted so those links keep working; every listing now writes the one encoded format.
+     */
+    public static int decodeOffset(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return 0;
+        }
+        if (cursor.strip().matches("\\d{1,9}")) {
+            return Integer.parseInt(cursor.strip());
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8).split("\\|");

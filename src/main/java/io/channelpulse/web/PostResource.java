@@ -6,6 +6,7 @@ import io.channelpulse.store.PostStories;
 import io.channelpulse.store.PostStory;
 import io.channelpulse.store.PostView;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,10 +53,7 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "One page of posts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostPage.class)))
     @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    public PostPage list(@Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
-                         @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
-                         @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
-                         @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+    public PostPage list(@BeanParam Filters filters,
                          @Parameter(description = "Full-text search (PostgreSQL russian configuration) in web-search "
                                  + "syntax: words, \"a phrase\", or, -word") @QueryParam("q") String q,
                          @Parameter(description = "A hashtag key, e.g. osce; a leading # and case are ignored")
@@ -74,9 +71,9 @@ public class PostResource {
                          @QueryParam("deleted") String deleted,
                          @Parameter(description = ApiDocument.EDITED, schema = @Schema(type = SchemaType.BOOLEAN))
                          @QueryParam("edited") String edited) {
-        TimeRange period = TimeRange.parse(from, to, range, analytics.timezone(), Clock.systemUTC());
+        TimeRange period = filters.timeRange(analytics.timezone());
         // Resolved like every other filter: @handles and links work, an untracked channel is a 400.
-        PostQuery.Filter filter = new PostQuery.Filter(ChannelFilter.ids(channels), period.from(), period.to(), blankToNull(q),
+        PostQuery.Filter filter = new PostQuery.Filter(filters.channelIds(), period.from(), period.to(), blankToNull(q),
                 key(topic), key(mention), YesNoParameter.parse("deleted", deleted),
                 YesNoParameter.parse("edited", edited));
         int pageSize = Limits.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);

@@ -5,6 +5,7 @@ import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.spikes.Spike;
 import io.channelpulse.spikes.SpikeFinder;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,10 +49,7 @@ public class SpikeResource {
     @APIResponse(responseCode = "200", description = "The spikes", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Spike.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    public List<Spike> spikes(@Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
-                              @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
-                              @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
-                              @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+    public List<Spike> spikes(@BeanParam Filters filters,
                               @Parameter(description = "Bucket size in pulse.timezone; hours for periods of up to 92 days",
                                       schema = @Schema(enumeration = {"day", "hour"}, defaultValue = "day"))
                               @QueryParam("bucket") String bucket) {
@@ -59,9 +57,9 @@ public class SpikeResource {
         if (!buckets.equals(SpikeFinder.DAY) && !buckets.equals(SpikeFinder.HOUR)) {
             throw new BadParameterException("bucket", "'" + bucket + "' is not one of day, hour");
         }
-        List<Long> channelIds = ChannelFilter.ids(channels);
+        List<Long> channelIds = filters.channelIds();
         ZoneId zone = analytics.timezone();
-        Period days = Period.resolve(from, to, range, channelIds, zone, series);
+        Period days = filters.period(zone, series);
         if (buckets.equals(SpikeFinder.HOUR) && days.days() > AnalyticsResource.MAX_HOURS / 24) {
             throw new BadParameterException("bucket", "hour buckets are for periods of up to 92 days; use day");
         }

@@ -6,6 +6,7 @@ import io.channelpulse.terms.Term;
 import io.channelpulse.terms.TermEntry;
 import io.channelpulse.terms.TermQuery;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,10 +51,7 @@ public class TermsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TermEntry.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    public List<TermEntry> list(@Parameter(description = ApiDocument.CHANNEL) @QueryParam("channel") List<String> channels,
-                                @Parameter(description = ApiDocument.FROM) @QueryParam("from") String from,
-                                @Parameter(description = ApiDocument.TO) @QueryParam("to") String to,
-                                @Parameter(description = ApiDocument.RANGE) @QueryParam("range") String range,
+    public List<TermEntry> list(@BeanParam Filters filters,
                                 @Parameter(description = "Entries, 1 to 100",
                                         schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
                                 @QueryParam("limit") String limit,
@@ -68,8 +66,8 @@ public class TermsResource {
             case "rising" -> TermQuery.Order.RISING;
             default -> throw new BadParameterException("sort", "'" + sort + "' is not count or rising");
         };
-        List<Long> channelIds = ChannelFilter.ids(channels);
-        Period days = Period.resolve(from, to, range, channelIds, analytics.timezone(), series);
+        List<Long> channelIds = filters.channelIds();
+        Period days = filters.period(analytics.timezone(), series);
         return terms.terms(kind(kind), channelIds, days.first(), days.last(), days.previousFirst(), order,
                 Limits.parse(limit, 20, 100));
     }

@@ -155,6 +155,35 @@ class DigestMailTest {
         assertThat(Db.text(dataSource, "SELECT status || ' ' || attempts FROM digest_log")).isEqualTo("sent 2");
     }
 
+    /** Retries of several subscribers and channel lists, read in one pass: each gets the digest of its channels. */
+    @Test
+    void failedSendsOfSeveralSubscribersAreRetriedEachWithItsOwnChannels() throws Exception {
+        subscribe("ann@example.org", null).then().statusCode(201);
+        subscribe("bob@example.org", null).then().statusCode(201);
+        subscribe("edge@example.org", List.of("pulse_edge")).then().statusCode(201);
+        greenMail.stop();
+        run(DAY).then().statusCode(200).body("sent", equalTo(0)).body("failed", equalTo(3));
+        greenMail.start();
+
+        assertThat(sender.retryFailed(Instant.now().plus(Duration.ofMinutes(6)))).isEqualTo(3);
+        MimeMessage[] mails = greenMail.getReceivedMessages();
+        assertThat(Arrays.stream(mails).map(DigestMailTest::to))
+                .containsExactlyInAnyOrder("ann@example.org", "bob@example.org", "edge@example.org");
+        for (MimeMessage mail : mails) {
+            String text = part(mail, "text/plain");
+            if (to(mail).equals("edge@example.org")) {
+                assertThat(text).contains("A quiet day: no posts on 2023-05-17 in @pulse_edge.");
+            } else {
+                assertThat(text).contains("1 posts on 2023-05-17 in all channels.").contains("- @EmbUSA: 1 posts, 1100 views");
+            }
+            assertThat(text).as("each with its own unsubscribe link")
+                    .contains("Unsubscribe: http://pulse.test/digest/unsubscribe?s=" + Db.count(dataSource,
+                            "SELECT id FROM digest_subscribers WHERE email = ?", to(mail)) + "&t=");
+        }
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM digest_log WHERE status = 'sent' AND attempts = 2"))
+                .isEqualTo(3);
+    }
+
     /**
      * The server accepts the mail, then the database refuses the write of 'sent' once (a trigger raises): the
      * bookkeeping is tried again, not the mail.

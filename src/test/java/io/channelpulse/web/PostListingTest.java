@@ -74,6 +74,34 @@ class PostListingTest {
         assertThat(ids("q=Лавров&channel=EmbUSA")).contains(10151L);
     }
 
+    /** The channels of a request are looked up together; the first one that cannot be used is the one named. */
+    @Test
+    void severalChannelsAreResolvedTogetherAndTheFirstBadOneIsNamed() {
+        assertThat(items("channel=https://t.me/s/pulse_edge&channel=@embusa&channel=pulse_edge&channel=")).hasSize(29);
+        given().get("/api/posts?channel=EmbUSA&channel=nobody_here&channel=has space").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("channel: 'nobody_here' is not tracked"));
+        given().get("/api/posts?channel=has space&channel=nobody_here").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("channel: 'has space' is not a channel handle"));
+        given().get("/api/series?metric=posts&range=all&channel=nobody_here").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("channel: 'nobody_here' is not tracked"));
+        assertThat(given().get("/api/series?metric=posts&range=all&channel=pulse_edge").then().statusCode(200)
+                .extract().jsonPath().getLong("total")).isEqualTo(6);
+    }
+
+    /** Relevance pages write one cursor format and still read the search page's older bare offsets. */
+    @Test
+    void relevancePagesReadTheOlderOffsetCursors() {
+        JsonPath first = given().get("/api/posts?q=OSCE&limit=1").then().statusCode(200).extract().jsonPath();
+        String next = first.getString("next");
+        assertThat(next).isEqualTo(PostCursor.encodeOffset(1));
+        List<Object> second = given().get("/api/posts?q=OSCE&limit=1&cursor=" + next).then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        assertThat(given().get("/api/posts?q=OSCE&limit=1&cursor=1").then().statusCode(200)
+                .extract().jsonPath().getList("items.id")).isEqualTo(second).isNotEqualTo(first.getList("items.id"));
+        given().get("/api/posts?q=OSCE&cursor=-1").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("cursor: not a cursor from a previous answer's 'next'"));
+    }
+
     @Test
     void textComesBackExactlyAsPosted() {
         Map<String, Object> post = items("channel=pulse_edge").stream()

@@ -30,6 +30,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.Filters;
 import io.channelpulse.web.Period;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -54,23 +55,22 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The admin pages: channels and the watchlist, behind the login form. Every change is a POST form with a
- * CSRF token, answered by a redirect back to the page with a message (post/redirect/get).
+ * CSRF token (checked by {@link CsrfFilter}), answered by a redirect back to the page with a message
+ * (post/redirect/get).
  */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
+@CsrfChecked
 public class AdminPages {
 
     @CheckedTemplate
@@ -95,14 +95,6 @@ public class AdminPages {
 
     /** How many of the channels worth adding the admin page lists, from the last 30 days. */
     static final int WORTH_ADDING = 10;
-
-    /**
-     * CSRF protection by double submit: the page puts a random token in an HttpOnly, SameSite=Strict cookie and
-     * in every form; a change is made only when both arrive and agree, which another site cannot arrange.
-     */
-    static final String CSRF = "pulse-csrf";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Webhook deliveries on the page; the API pages further back. */
     static final int WEBHOOK_LOG = 30;
@@ -158,40 +150,27 @@ public class AdminPages {
 
     @GET
     @RolesAllowed("admin")
-    public Response admin(@QueryParam("message") String message, @CookieParam(CSRF) String csrfCookie) {
-        String csrf = csrfToken(csrfCookie);
+    public Response admin(@QueryParam("message") String message, @CookieParam(CsrfToken.COOKIE) String csrfCookie) {
+        String csrf = CsrfToken.of(csrfCookie);
         String html = Templates.admin(new AdminPage(QuarkusTransaction.requiringNew().call(Channel::listByHandle),
                 watchlist.entities(), recount.progress(), subscribers.list(), deliveries.lastDay().orElse(null),
                 deliveries.needingAttention(), demo.progress(), worthAdding(), webhooks.list(),
                 webhookSender.log(null, WEBHOOK_LOG), alertMails.stuck(WEBHOOK_LOG), imports.newest(5), message, csrf,
                 analytics.timezone()))
                 .render();
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(csrfCookie(csrf)).build();
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cookie(CsrfToken.cookie(csrf)).build();
     }
 
     private List<DiscoveredChannel> worthAdding() {
-        Period month = Period.resolve(null, null, null, null, analytics.timezone(), series);
+        Period month = Filters.of(null, null, null, null).period(analytics.timezone(), series);
         return network.discover(month, null).stream().limit(WORTH_ADDING).toList();
-    }
-
-    /** The token of the admin's CSRF cookie, or a new one when there is none yet. */
-    static String csrfToken(String cookie) {
-        return cookie != null && cookie.length() >= 32 ? cookie : newToken();
-    }
-
-    /** The CSRF cookie for the whole site: the network page's Track buttons post from outside /admin. */
-    static NewCookie csrfCookie(String token) {
-        return new NewCookie.Builder(CSRF).value(token).path("/").httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).build();
     }
 
     @POST
     @Path("/channels")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addChannel(@RestForm String handle, @RestForm String network, @RestForm String csrf,
-                               @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response addChannel(@RestForm String handle, @RestForm String network) {
         Optional<ChannelHandle> parsed = ChannelHandle.parse(handle);
         if (parsed.isEmpty()) {
             return back("'" + (handle == null ? "" : handle) + "' is not a public channel handle: use a username like "
@@ -217,9 +196,7 @@ public class AdminPages {
     @Path("/channels/{handle}/{action}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response channelAction(@PathParam("handle") String handle, @PathParam("action") String action,
-                                  @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response channelAction(@PathParam("handle") String handle, @PathParam("action") String action) {
         ChannelHandle parsed = ChannelHandle.parse(handle).orElse(null);
         if (parsed == null || registry.find(parsed).isEmpty()) {
             return back("@" + handle + " is not tracked");
@@ -249,9 +226,7 @@ public class AdminPages {
     @Path("/watchlist")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response saveEntity(@RestForm String key, @RestForm String label, @RestForm String aliases,
-                               @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response saveEntity(@RestForm String key, @RestForm String label, @RestForm String aliases) {
         String k = key == null ? "" : key.strip();
         if (!k.matches("[a-z0-9_]{1,40}")) {
             return back("The key must be 1-40 lowercase ASCII letters, digits or underscores, like lavrov");
@@ -270,9 +245,7 @@ public class AdminPages {
     @Path("/watchlist/{key}/delete")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response deleteEntity(@PathParam("key") String key, @RestForm String csrf,
-                                 @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response deleteEntity(@PathParam("key") String key) {
         if (!watchlist.delete(key)) {
             return back("'" + key + "' is not on the watchlist");
         }
@@ -284,9 +257,7 @@ public class AdminPages {
     @Path("/subscribers")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addSubscriber(@RestForm String email, @RestForm String channels, @RestForm String alerts,
-                                  @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response addSubscriber(@RestForm String email, @RestForm String channels, @RestForm String alerts) {
         List<String> handles = listed(channels);
         try {
             Subscribers.Saved saved = subscribers.subscribe(email, handles, alerts != null);
@@ -302,9 +273,7 @@ public class AdminPages {
     @Path("/subscribers/{id}/delete")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response deleteSubscriber(@PathParam("id") long id, @RestForm String csrf,
-                                     @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response deleteSubscriber(@PathParam("id") long id) {
         return back(subscribers.delete(id) ? "Removed the subscriber" : "No such subscriber");
     }
 
@@ -312,9 +281,7 @@ public class AdminPages {
     @Path("/digest/resend")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response resendDigest(@RestForm long subscriber, @RestForm String day, @RestForm String csrf,
-                                 @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response resendDigest(@RestForm long subscriber, @RestForm String day) {
         LocalDate date = day(day);
         if (date == null) {
             return back("'" + day + "' is not a day like 2023-05-17");
@@ -346,9 +313,7 @@ public class AdminPages {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addWebhook(@RestForm String url, @RestForm String secret, @RestForm String metrics,
-                               @RestForm List<String> events, @RestForm String csrf,
-                               @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+                               @RestForm List<String> events) {
         List<String> chosen = listed(metrics);
         try {
             Webhook webhook = webhooks.register(url, secret, chosen, events);
@@ -368,9 +333,7 @@ public class AdminPages {
     @Path("/webhooks/{id}/delete")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response deleteWebhook(@PathParam("id") long id, @RestForm String csrf,
-                                  @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response deleteWebhook(@PathParam("id") long id) {
         return back(webhooks.delete(id) ? "Removed the webhook and its delivery log" : "No such webhook");
     }
 
@@ -378,9 +341,7 @@ public class AdminPages {
     @Path("/webhooks/deliveries/{id}/send")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response sendDeliveryAgain(@PathParam("id") long id, @RestForm String csrf,
-                                      @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response sendDeliveryAgain(@PathParam("id") long id) {
         WebhookSender.SendAgain outcome = webhookSender.sendAgain(id, Instant.now());
         String to = webhookSender.delivery(id).map(d -> " to " + d.url()).orElse("");
         return back(switch (outcome) {
@@ -397,8 +358,7 @@ public class AdminPages {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resendAlertMail(@RestForm long subscriber, @RestForm String metric, @RestForm String key,
-                                    @RestForm String day, @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+                                    @RestForm String day) {
         LocalDate date = day(day);
         if (date == null) {
             return back("'" + day + "' is not a day like 2023-05-17");
@@ -417,8 +377,7 @@ public class AdminPages {
     @Path("/demo")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response generateDemo(@RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response generateDemo() {
         if (!demo.start()) {
             return back("Demo data is being generated already; wait until it is done");
         }
@@ -430,9 +389,7 @@ public class AdminPages {
     @Path("/imports")
     @RolesAllowed("admin")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importExport(@RestForm String channel, @RestForm String timezone, @RestForm("file") FileUpload file,
-                                 @RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response importExport(@RestForm String channel, @RestForm String timezone, @RestForm("file") FileUpload file) {
         if (file == null || file.size() == 0) {
             return back("Choose the export's result.json (or a ZIP of the export folder) to import");
         }
@@ -476,23 +433,9 @@ public class AdminPages {
     @Path("/logout")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@RestForm String csrf, @CookieParam(CSRF) String csrfCookie) {
-        checkCsrf(csrf, csrfCookie);
+    public Response logout() {
         return Response.seeOther(URI.create("/"))
                 .cookie(new NewCookie.Builder("quarkus-credential").path("/").maxAge(0).build()).build();
-    }
-
-    private static void checkCsrf(String form, String cookie) {
-        if (form == null || cookie == null || cookie.length() < 32
-                || !MessageDigest.isEqual(form.getBytes(StandardCharsets.UTF_8), cookie.getBytes(StandardCharsets.UTF_8))) {
-            throw new BadParameterException("csrf", "this form is stale or did not come from this site; reload the admin page and try again");
-        }
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**

@@ -19,6 +19,7 @@ import io.channelpulse.store.PostStories;
 import io.channelpulse.store.PostStory;
 import io.channelpulse.store.PostView;
 import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.Filters;
 import io.channelpulse.web.Period;
 import io.channelpulse.web.PostAddress;
 import io.channelpulse.web.PostCursor;
@@ -26,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -169,6 +171,9 @@ public class DashboardPages {
     @Inject
     KeptAnswers kept;
 
+    /** The most terms the compare page charts at once: more lines than this are no longer readable. */
+    static final int MAX_COMPARED = 10;
+
     /** The overview's Spikes panel shows the strongest ones; /api/spikes has them all. */
     static final int SPIKES_SHOWN = 10;
 
@@ -176,12 +181,10 @@ public class DashboardPages {
     UriInfo uri;
 
     @GET
-    public TemplateInstance overview(@QueryParam("range") String range, @QueryParam("from") String from,
-                                     @QueryParam("to") String to, @QueryParam("bucket") String bucket,
-                                     @QueryParam("channel") List<String> channels) {
+    public TemplateInstance overview(@BeanParam Filters asked, @QueryParam("bucket") String bucket) {
         DataVersions.Versions now = kept.versions();
-        Frame frame = frame(now, "/", range, from, to, bucket, channels);
-        List<Long> ids = data.channelIds(frame.filters().channels());
+        Frame frame = frame(now, "/", asked, bucket);
+        List<Long> ids = asked.channelIds();
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
         OverviewCounts counts = kept.get(now, new PanelsQuestion("overview", null, KeptAnswers.channels(ids), period,
@@ -246,28 +249,24 @@ public class DashboardPages {
 
     @GET
     @Path("topics/{key}")
-    public TemplateInstance topic(@PathParam("key") String key, @QueryParam("range") String range,
-                                  @QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("bucket") String bucket, @QueryParam("channel") List<String> channels,
-                                  @QueryParam("cursor") String cursor) {
-        return term(Metric.TOPIC, key, "/topics/", range, from, to, bucket, channels, cursor);
+    public TemplateInstance topic(@PathParam("key") String key, @BeanParam Filters asked,
+                                  @QueryParam("bucket") String bucket, @QueryParam("cursor") String cursor) {
+        return term(Metric.TOPIC, key, "/topics/", asked, bucket, cursor);
     }
 
     @GET
     @Path("mentions/{key}")
-    public TemplateInstance mention(@PathParam("key") String key, @QueryParam("range") String range,
-                                    @QueryParam("from") String from, @QueryParam("to") String to,
-                                    @QueryParam("bucket") String bucket, @QueryParam("channel") List<String> channels,
-                                    @QueryParam("cursor") String cursor) {
-        return term(Metric.MENTION, key, "/mentions/", range, from, to, bucket, channels, cursor);
+    public TemplateInstance mention(@PathParam("key") String key, @BeanParam Filters asked,
+                                    @QueryParam("bucket") String bucket, @QueryParam("cursor") String cursor) {
+        return term(Metric.MENTION, key, "/mentions/", asked, bucket, cursor);
     }
 
-    private TemplateInstance term(Metric metric, String rawKey, String base, String range, String from, String to,
-                                  String bucket, List<String> channels, String cursor) {
+    private TemplateInstance term(Metric metric, String rawKey, String base, Filters asked, String bucket,
+                                  String cursor) {
         String key = Metric.normalizeKey(rawKey);
         DataVersions.Versions now = kept.versions();
-        Frame frame = frame(now, base + key, range, from, to, bucket, channels);
-        List<Long> ids = data.channelIds(frame.filters().channels());
+        Frame frame = frame(now, base + key, asked, bucket);
+        List<Long> ids = asked.channelIds();
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
         TermCounts counts = kept.get(now, new PanelsQuestion(metric.value(), key, KeptAnswers.channels(ids), period,
@@ -316,7 +315,7 @@ public class DashboardPages {
         Channel channel = QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(parsed.value()))
                 .orElseThrow(() -> new NotFoundException("Channel '" + handle + "' is not tracked"));
         DataVersions.Versions now = kept.versions();
-        Frame frame = frame(now, "/channels/" + channel.handle, range, from, to, bucket, List.of(channel.handle));
+        Frame frame = frame(now, "/channels/" + channel.handle, Filters.ofChannel(channel, from, to, range), bucket);
         Period period = frame.period();
         List<Long> ids = List.of(channel.id);
         ZoneId zone = analytics.timezone();
@@ -349,22 +348,26 @@ public class DashboardPages {
     @GET
     @Path("compare")
     public TemplateInstance compare(@QueryParam("k") List<String> keys, @QueryParam("share") String share,
-                                    @QueryParam("range") String range, @QueryParam("from") String from,
-                                    @QueryParam("to") String to, @QueryParam("bucket") String bucket,
-                                    @QueryParam("channel") List<String> channels) {
+                                    @BeanParam Filters asked, @QueryParam("bucket") String bucket) {
         DataVersions.Versions now = kept.versions();
-        Frame frame = frame(now, "/compare", range, from, to, bucket, channels);
-        List<Long> ids = data.channelIds(frame.filters().channels());
+        Frame frame = frame(now, "/compare", asked, bucket);
+        List<Long> ids = asked.channelIds();
         Period period = frame.period();
         Bucket buckets = bucket(frame.filters(), period);
         boolean asShare = "true".equals(share);
-        List<Point> all = series.daily(Metric.POSTS, null, ids, period.first(), period.last(), buckets);
-        Map<String, List<Point>> lines = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<String> given = keys == null ? List.of() : keys.stream().filter(k -> k != null && !k.isBlank()).toList();
-        for (String k : given) {
-            PageData.Term term = data.term(k);
-            List<Point> points = series.daily(term.metric(), term.key(), ids, period.first(), period.last(), buckets);
+        if (given.size() > MAX_COMPARED) {
+            throw new BadParameterException("k", "compare at most " + MAX_COMPARED + " topics or names at once ("
+                    + given.size() + " given)");
+        }
+        List<PageData.Term> terms = data.terms(given);
+        Map<SeriesQuery.Keyed, List<Point>> counted = series.dailyForTerms(
+                terms.stream().map(PageData.Term::keyed).distinct().toList(), ids, period.first(), period.last(), buckets);
+        List<Point> all = asShare ? series.daily(Metric.POSTS, null, ids, period.first(), period.last(), buckets) : null;
+        Map<String, List<Point>> lines = new LinkedHashMap<>();
+        for (PageData.Term term : terms) {
+            List<Point> points = counted.get(term.keyed());
             lines.put(term.display(), asShare ? PageData.share(points, all) : points);
         }
         if (given.isEmpty()) {
@@ -375,22 +378,22 @@ public class DashboardPages {
 
     @GET
     @Path("search")
-    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("range") String range,
-                                   @QueryParam("from") String from, @QueryParam("to") String to,
-                                   @QueryParam("channel") List<String> channels, @QueryParam("cursor") String cursor) {
+    public TemplateInstance search(@QueryParam("q") String q, @BeanParam Filters given,
+                                   @QueryParam("cursor") String cursor) {
         DataVersions.Versions now = kept.versions();
-        Frame frame = frame(now, "/search", range == null && from == null && to == null ? "all" : range, from, to, null, channels);
+        Filters asked = given.orRange("all");
+        Frame frame = frame(now, "/search", asked, null);
         String text = q == null || q.isBlank() ? null : q.strip();
         List<Row> rows = List.of();
         String next = null;
         String compare = null;
         if (text != null) {
-            List<Long> ids = data.channelIds(frame.filters().channels());
-            int offset = PageData.decodeOffset(cursor);
+            List<Long> ids = asked.channelIds();
+            int offset = PostCursor.decodeOffset(cursor);
             PostQuery.Page page = posts.mostRelevant(filter(frame, ids, text, null, null), offset, 20);
             List<String> words = List.of(text.replaceAll("[\"()\\-]", " ").trim().split("\\s+"));
             rows = rows(page.items(), words);
-            next = page.nextOffset() == null ? null : String.valueOf(page.nextOffset());
+            next = page.nextOffset() == null ? null : PostCursor.encodeOffset(page.nextOffset());
             compare = "/compare?" + String.join("&", words.stream().filter(w -> w.length() > 1 && !w.equalsIgnoreCase("or"))
                     .map(w -> "k=" + java.net.URLEncoder.encode(w, java.nio.charset.StandardCharsets.UTF_8)).toList());
         }
@@ -404,19 +407,17 @@ public class DashboardPages {
         PostStory story = stories.story(address.handle(), address.id()).orElseThrow(() ->
                 new NotFoundException("No post " + address.handle() + "/" + address.id() + " is stored"));
         DataVersions.Versions now = kept.versions();
-        Frame frame = frame(now, "/posts/" + story.post().channel() + "/" + story.post().id(), null, null, null, null,
-                List.of());
+        Frame frame = frame(now, "/posts/" + story.post().channel() + "/" + story.post().id(),
+                Filters.of(List.of(), null, null, null), null);
         return Templates.post(PostPage.of(frame, story));
     }
 
     /** The page's frame; the channel list is kept by data version (it changes with channels and their first posts). */
-    private Frame frame(DataVersions.Versions now, String path, String range, String from, String to, String bucket,
-                        List<String> channels) {
-        PageFilters filters = PageFilters.of(range, from, to, bucket, channels);
+    private Frame frame(DataVersions.Versions now, String path, Filters asked, String bucket) {
+        PageFilters filters = PageFilters.of(asked, bucket);
         bucket(filters);
-        List<Long> ids = data.channelIds(filters.channels());
-        Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, analytics.timezone(), series);
-        return new Frame(path, filters, period, kept.get(now, ChannelList.ALL, data::channels), analytics.timezone());
+        return new Frame(path, filters, asked.period(analytics.timezone(), series), kept.get(now, ChannelList.ALL,
+                data::channels), analytics.timezone());
     }
 
     /** The question of the frame's channel list. */

@@ -12,12 +12,14 @@ import io.channelpulse.network.NetworkGraph;
 import io.channelpulse.network.NetworkNode;
 import io.channelpulse.store.Channel;
 import io.channelpulse.web.BadParameterException;
+import io.channelpulse.web.Filters;
 import io.channelpulse.web.Period;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -153,12 +155,10 @@ public class NetworkPages {
     SecurityIdentity identity;
 
     @GET
-    public Response network(@QueryParam("range") String range, @QueryParam("from") String from,
-                            @QueryParam("to") String to, @QueryParam("channel") List<String> channels,
-                            @QueryParam("kind") String kind, @QueryParam("edges_by") String edgesBy,
+    public Response network(@BeanParam Filters shared, @QueryParam("kind") String kind, @QueryParam("edges_by") String edgesBy,
                             @QueryParam("channels_by") String channelsBy, @QueryParam("edges") String edgeRows,
                             @QueryParam("tracked") String tracked,
-                            @CookieParam(AdminPages.CSRF) String csrfCookie) {
+                            @CookieParam(CsrfToken.COOKIE) String csrfCookie) {
         String kindValue = kind == null || kind.isBlank() ? "all" : kind.strip().toLowerCase(Locale.ROOT);
         if (!KINDS.contains(kindValue)) {
             throw new BadParameterException("kind", "'" + kind + "' is not one of all, forward, mention");
@@ -182,17 +182,17 @@ public class NetworkPages {
         own.put("edges_by", edgesBy);
         own.put("channels_by", channelsBy);
         own.put("edges", edgeRows);
-        PageFilters filters = PageFilters.of(range, from, to, null, channels, own);
-        List<Long> ids = data.channelIds(filters.channels());
-        Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, analytics.timezone(), series);
+        PageFilters filters = PageFilters.of(shared.range(), shared.from(), shared.to(), null, shared.channels(), own);
+        List<Long> ids = shared.channelIds();
+        Period period = shared.period(analytics.timezone(), series);
         NetworkGraph graph = network.graph(period, ids, kindValue);
         boolean admin = identity != null && identity.hasRole("admin");
         Asked asked = new Asked(filters, period, graph, kindValue, edgeOrder, channelOrder, allEdges);
         if (admin || tracked != null) {
-            String csrf = admin ? AdminPages.csrfToken(csrfCookie) : null;
+            String csrf = admin ? CsrfToken.of(csrfCookie) : null;
             Response.ResponseBuilder answer = html(page(asked, csrf, tracked));
             if (admin) {
-                answer.cookie(AdminPages.csrfCookie(csrf));
+                answer.cookie(CsrfToken.cookie(csrf));
             }
             return answer.build();
         }

@@ -3,10 +3,11 @@ package io.channelpulse.web.pages;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.Point;
+import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.analytics.TopEntry;
 import io.channelpulse.analytics.TopQuery;
+import io.channelpulse.analytics.WatchedEntity;
 import io.channelpulse.analytics.Watchlist;
-import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.PostQuery;
 import io.channelpulse.store.StoreException;
@@ -29,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Queries that only pages need: the channel list, totals, co-occurrence, a channel's heatmap and snapshots. */
 @ApplicationScoped
@@ -36,6 +39,10 @@ class PageData {
 
     /** A term on the compare page: {@code topic:osce}, {@code mention:nato}, {@code #osce}, {@code @mfarussia}, or a bare word. */
     record Term(Metric metric, String key) {
+        SeriesQuery.Keyed keyed() {
+            return new SeriesQuery.Keyed(metric, key);
+        }
+
         String display() {
             return (metric == Metric.TOPIC ? "#" : metric == Metric.FORWARD ? "fwd:" : "") + key;
         }
@@ -64,21 +71,6 @@ class PageData {
         Map<Long, String> handles = new HashMap<>();
         channels.forEach(c -> handles.put(c.id, c.handle));
         return handles;
-    }
-
-    /** Channel ids of the {@code channel} filter; null when it is empty (all channels). */
-    List<Long> channelIds(List<String> handles) {
-        if (handles.isEmpty()) {
-            return null;
-        }
-        List<Long> ids = new ArrayList<>();
-        for (String handle : handles) {
-            ChannelHandle parsed = ChannelHandle.parse(handle).orElseThrow(() ->
-                    new BadParameterException("channel", "'" + handle + "' is not a channel handle"));
-            ids.add(QuarkusTransaction.requiringNew().call(() -> Channel.findByHandle(parsed.value()))
-                    .orElseThrow(() -> new BadParameterException("channel", "'" + handle + "' is not tracked")).id);
-        }
-        return ids;
     }
 
     DashboardPages.Totals totals(List<Long> ids, Period period) {
@@ -188,7 +180,20 @@ class PageData {
         return ChartData.line(points, "views per post");
     }
 
-    Term term(String raw) {
+    /** The compare page's terms, with the watchlist read once for all the bare words among them. */
+    List<Term> terms(List<String> raw) {
+        Set<String> watched = raw.stream().anyMatch(PageData::bare)
+                ? watchlist.entities().stream().map(WatchedEntity::key).collect(Collectors.toSet()) : Set.of();
+        return raw.stream().map(value -> term(value, watched)).toList();
+    }
+
+    /** A term without a metric prefix, # or @, which is a name when it is a watched key and a topic otherwise. */
+    private static boolean bare(String raw) {
+        String value = raw.strip();
+        return value.indexOf(':') <= 0 && !value.startsWith("#") && !value.startsWith("@");
+    }
+
+    static Term term(String raw, Set<String> watched) {
         String value = raw.strip();
         int colon = value.indexOf(':');
         if (colon > 0) {
@@ -201,8 +206,7 @@ class PageData {
             return new Term(Metric.TOPIC, Metric.normalizeKey(value));
         }
         String key = Metric.normalizeKey(value);
-        boolean watched = value.startsWith("@") || watchlist.find(key).isPresent();
-        return new Term(watched ? Metric.MENTION : Metric.TOPIC, key);
+        return new Term(value.startsWith("@") || watched.contains(key) ? Metric.MENTION : Metric.TOPIC, key);
     }
 
     /** Each count as a percentage of all posts in the same bucket. */
@@ -213,17 +217,6 @@ class PageData {
             long total = totals.getOrDefault(p.t(), 0L);
             return new Point(p.t(), total == 0 ? 0 : Math.round(p.count() * 100.0 / total));
         }).toList();
-    }
-
-    static int decodeOffset(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(cursor.strip()));
-        } catch (NumberFormatException e) {
-            throw new BadParameterException("cursor", "not a link from this page");
-        }
     }
 
     private static Timestamp start(Period period, ZoneId zone) {

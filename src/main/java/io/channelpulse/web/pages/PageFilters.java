@@ -1,5 +1,7 @@
 package io.channelpulse.web.pages;
 
+import io.channelpulse.web.Filters;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +19,11 @@ public record PageFilters(String range, String from, String to, String bucket, L
 
     public static final List<String> RANGES = List.of("7d", "30d", "90d", "1y", "all");
     public static final List<String> BUCKETS = List.of("hour", "day", "week", "month");
+
+    /** The shared filters a page was asked for, with its bucket. */
+    static PageFilters of(Filters asked, String bucket) {
+        return of(asked.range(), asked.from(), asked.to(), bucket, asked.channels());
+    }
 
     static PageFilters of(String range, String from, String to, String bucket, List<String> channels) {
         return of(range, from, to, bucket, channels, Map.of());

@@ -9,10 +9,12 @@ import io.channelpulse.terms.Term;
 import io.channelpulse.terms.TermEntry;
 import io.channelpulse.terms.TermQuery;
 import io.channelpulse.terms.TermQuery.TermKey;
+import io.channelpulse.web.Filters;
 import io.channelpulse.web.Period;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -74,14 +76,12 @@ public class TermsPages {
 
     @GET
     @Path("terms")
-    public TemplateInstance terms(@QueryParam("range") String range, @QueryParam("from") String from,
-                                  @QueryParam("to") String to, @QueryParam("bucket") String bucket,
-                                  @QueryParam("channel") List<String> channels, @QueryParam("kind") String kind,
-                                  @QueryParam("key") String key) {
-        PageFilters filters = PageFilters.of(range, from, to, bucket, channels);
+    public TemplateInstance terms(@BeanParam Filters asked, @QueryParam("bucket") String bucket,
+                                  @QueryParam("kind") String kind, @QueryParam("key") String key) {
+        PageFilters filters = PageFilters.of(asked, bucket);
         ZoneId zone = analytics.timezone();
-        List<Long> ids = data.channelIds(filters.channels());
-        Period period = Period.resolve(filters.from(), filters.to(), filters.range(), ids, zone, series);
+        List<Long> ids = asked.channelIds();
+        Period period = asked.period(zone, series);
         DashboardPages.Frame frame = new DashboardPages.Frame("/terms", filters, period, data.channels(), zone);
         Bucket buckets = period.days() <= 92 ? Bucket.DAY : period.days() <= 731 ? Bucket.WEEK : Bucket.MONTH;
 

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -43,15 +42,13 @@ public class WatchTermPage {
 
     @GET
     @RolesAllowed("admin")
-    public Response watch(@QueryParam("key") String key, @CookieParam(AdminPages.CSRF) String csrfCookie) {
+    public Response watch(@QueryParam("key") String key, @CookieParam(CsrfToken.COOKIE) String csrfCookie) {
         TermKey name = new TermKey(Term.NAME, key == null ? "" : key);
         List<String> forms = terms.forms(List.of(name)).getOrDefault(name, List.of());
         String label = forms.isEmpty() ? name.key() : forms.get(0);
-        String csrf = csrfCookie != null && csrfCookie.length() >= 32 ? csrfCookie : AdminPages.newToken();
+        String csrf = CsrfToken.of(csrfCookie);
         String html = Templates.watch(new WatchPage(WatchKey.of(label), label, String.join(", ", forms), csrf)).render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .cookie(new NewCookie.Builder(AdminPages.CSRF).value(csrf).path("/admin").httpOnly(true)
-                        .sameSite(NewCookie.SameSite.STRICT).build())
-                .build();
+                .cookie(CsrfToken.cookie(csrf)).build();
     }
 }

@@ -100,6 +100,60 @@ class AdminPagesTest {
         assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isZero();
     }
 
+    /**
+     * One filter guards every form of the page: each one posted without its token, or with another, gets the same
+     * refusal as a stale channel form and changes nothing; with the token it goes through.
+     */
+    @Test
+    void everyAdminFormIsRefusedWithoutItsToken() {
+        assertThat(post("/admin/channels", Map.of("handle", "EmbUSA"))).contains("Added @EmbUSA");
+        assertThat(post("/admin/watchlist", Map.of("key", "antonov", "label", "Anatoly Antonov", "aliases", "Antonov")))
+                .contains("Added Anatoly Antonov");
+        Document page = Jsoup.parse(given().cookies(cookies).get("/admin").asString());
+        java.util.List<String> actions = page.select("form[method=post]").eachAttr("action").stream().distinct().toList();
+        assertThat(actions).contains("/admin/logout", "/admin/channels", "/admin/channels/EmbUSA/pause", "/admin/demo",
+                "/admin/imports", "/admin/watchlist", "/admin/watchlist/antonov/delete", "/admin/subscribers",
+                "/admin/webhooks");
+        String before = Db.text(dataSource, "SELECT (SELECT string_agg(handle || status, ',') FROM channels) || '|' "
+                + "|| (SELECT string_agg(key, ',') FROM watched_entities)");
+        long imports = Db.count(dataSource, "SELECT count(*) FROM imports");
+        for (String action : actions) {
+            for (String token : new String[]{null, "forged", csrfToken + "x"}) {
+                var request = given().redirects().follow(false).cookies(cookies);
+                request = action.equals("/admin/imports")
+                        ? request.multiPart("channel", "EmbUSA").multiPart("file", "result.json", "{}".getBytes())
+                        : request.contentType("application/x-www-form-urlencoded").formParam("handle", "Other");
+                if (token != null) {
+                    request = action.equals("/admin/imports") ? request.multiPart(csrfName, token)
+                            : request.formParam(csrfName, token);
+                }
+                Response refused = request.post(action);
+                assertThat(refused.statusCode()).as(action + " with token " + token).isEqualTo(400);
+                assertThat(Jsoup.parse(refused.asString()).text()).as(action)
+                        .contains("csrf: this form is stale or did not come from this site; reload the admin page and try again");
+            }
+        }
+        assertThat(Db.text(dataSource, "SELECT (SELECT string_agg(handle || status, ',') FROM channels) || '|' "
+                + "|| (SELECT string_agg(key, ',') FROM watched_entities)")).isEqualTo(before);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM imports")).isEqualTo(imports);
+        Response upload = given().redirects().follow(false).cookies(cookies).multiPart("channel", "EmbUSA")
+                .multiPart("file", "result.json", "not json".getBytes()).multiPart(csrfName, csrfToken).post("/admin/imports");
+        assertThat(upload.statusCode()).as("the multipart form with its token").isEqualTo(303);
+        assertThat(post("/admin/watchlist/antonov/delete", Map.of())).contains("Removed 'antonov'");
+        Response out = given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
+                .formParam(csrfName, csrfToken).post("/admin/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aStalePageOfAnotherSessionsCookieIsRefused() {
+        Response refused = given().redirects().follow(false).cookies(cookies).cookie(CsrfToken.COOKIE, "short")
+                .contentType("application/x-www-form-urlencoded").formParam("handle", "EmbUSA")
+                .formParam(csrfName, "short").post("/admin/channels");
+        assertThat(refused.statusCode()).as("a token this site never made").isEqualTo(400);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM channels")).isZero();
+    }
+
     @Test
     void withoutALoginAFormChangesNothing() {
         Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")

@@ -1,5 +1,9 @@
 package io.channelpulse.web.pages;
 
+import io.channelpulse.analytics.Bucket;
+import io.channelpulse.analytics.Metric;
+import io.channelpulse.analytics.Point;
+import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.store.PostStore;
 import io.channelpulse.testing.Admin;
@@ -36,6 +40,9 @@ class DashboardPagesTest {
 
     @Inject
     PostStore store;
+
+    @Inject
+    SeriesQuery series;
 
     @BeforeEach
     void fixtureChannels() {
@@ -109,12 +116,64 @@ class DashboardPagesTest {
     }
 
     @Test
+    void compareChartsUpToTenTermsAndRefusesMoreWithA400() {
+        String ten = String.join("&", java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "k=topic:t" + i).toList());
+        assertThat(page("/compare?" + ten + "&k=&range=all").select("input[name=k][value]")).hasSize(10);
+        String html = given().get("/compare?" + ten + "&k=mention:nato&range=all").then().statusCode(400)
+                .contentType("text/html").extract().asString();
+        assertThat(Jsoup.parse(html).getElementById("error-message").text())
+                .isEqualTo("k: compare at most 10 topics or names at once (11 given)");
+    }
+
+    @Test
+    void aWatchedNameIsReadByItsKey() {
+        given().get("/api/watchlist/lavrov").then().statusCode(200).body("label", org.hamcrest.Matchers.equalTo("Sergey Lavrov"));
+        given().get("/api/watchlist/nobody_watched").then().statusCode(404)
+                .body("error", org.hamcrest.Matchers.equalTo("'nobody_watched' is not on the watchlist"));
+        assertThat(page("/mentions/lavrov?range=all").select(".posts mark")).isNotEmpty();
+    }
+
+    /** The compare page reads all its terms in one query; each series is the one a query of its own gave. */
+    @Test
+    void oneQueryForSeveralTermsCountsAsAQueryPerTermDoes() {
+        java.time.LocalDate first = java.time.LocalDate.parse("2023-01-01");
+        java.time.LocalDate last = java.time.LocalDate.parse("2023-12-31");
+        List<SeriesQuery.Keyed> terms = List.of(new SeriesQuery.Keyed(Metric.TOPIC, "osce"),
+                new SeriesQuery.Keyed(Metric.MENTION, "lavrov"), new SeriesQuery.Keyed(Metric.TOPIC, "lavrov"),
+                new SeriesQuery.Keyed(Metric.TOPIC, "nothing_like_it"));
+        long embUsa = Db.count(dataSource, "SELECT id FROM channels WHERE handle = 'EmbUSA'");
+        for (List<Long> channels : java.util.Arrays.asList(null, List.of(embUsa))) {
+            for (Bucket bucket : List.of(Bucket.DAY, Bucket.MONTH)) {
+                Map<SeriesQuery.Keyed, List<Point>> together = series.dailyForTerms(terms, channels, first, last, bucket);
+                assertThat(together.keySet()).containsExactlyElementsOf(terms);
+                for (SeriesQuery.Keyed term : terms) {
+                    assertThat(together.get(term)).as(term + " in " + channels + " by " + bucket)
+                            .isEqualTo(series.daily(term.metric(), term.key(), channels, first, last, bucket));
+                }
+            }
+        }
+        assertThat(series.dailyForTerms(terms, null, first, last, Bucket.MONTH).get(terms.get(0)).stream()
+                .mapToLong(Point::count).sum()).as("the fixture's OSCE posts of 2023").isEqualTo(4);
+    }
+
+    @Test
     void searchFindsMarksAndLinksToAChart() {
         Document page = page("/search?q=sanctions");
         assertThat(page.select(".posts li")).hasSize(1);
         assertThat(page.select(".posts mark").eachText()).contains("sanctions");
         assertThat(page.select("a:contains(Chart these words)").attr("href")).startsWith("/compare?k=sanctions");
         assertThat(page("/search").select(".empty").text()).contains("Type words");
+    }
+
+    /** The search page pages with the listings' one cursor format; links with its older bare offsets still work. */
+    @Test
+    void searchPagesWithTheOneCursorFormatAndReadsOlderLinks() {
+        List<String> fromStart = page("/search?q=OSCE").select(".posts li").eachText();
+        assertThat(fromStart).isNotEmpty();
+        assertThat(page("/search?q=OSCE&cursor=" + io.channelpulse.web.PostCursor.encodeOffset(1)).select(".posts li")
+                .eachText()).isEqualTo(fromStart.subList(1, fromStart.size()));
+        assertThat(page("/search?q=OSCE&cursor=1").select(".posts li").eachText())
+                .isEqualTo(fromStart.subList(1, fromStart.size()));
     }
 
     @Test

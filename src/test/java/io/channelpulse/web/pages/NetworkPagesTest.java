@@ -172,7 +172,7 @@ class NetworkPagesTest {
         Element form = page.selectFirst("#network-worth-adding form");
         assertThat(form.attr("action")).isEqualTo("/admin/channels");
         String csrf = form.selectFirst("input[name=csrf]").attr("value");
-        assertThat(csrf).hasSizeGreaterThanOrEqualTo(32).isEqualTo(cookies.get(AdminPages.CSRF));
+        assertThat(csrf).hasSizeGreaterThanOrEqualTo(32).isEqualTo(cookies.get(CsrfToken.COOKIE));
         assertThat(form.selectFirst("input[name=network]").attr("value")).isEqualTo("range=90d&kind=forward");
 
         // a form without the token (another site's) changes nothing
