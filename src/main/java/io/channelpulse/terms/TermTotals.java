@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -60,17 +59,24 @@ final class TermTotals {
         if (days.isEmpty()) {
             return 0;
         }
-        Object[] marked = days.toArray();
-        for (String sql : List.of(
-                "DELETE FROM daily_term_totals WHERE day = ANY (?)",
-                """
+        // only the sums that changed are written: a day summed again every minute mostly has the same sums
+        try (PreparedStatement statement = connection.prepareStatement("""
+                WITH summed AS (
+                    SELECT kind, key, day, sum(posts)::int AS posts FROM daily_terms WHERE day = ANY (?)
+                    GROUP BY kind, key, day
+                ), gone AS (
+                    DELETE FROM daily_term_totals total WHERE total.day = ANY (?) AND NOT EXISTS (
+                        SELECT 1 FROM summed WHERE summed.kind = total.kind AND summed.key = total.key
+                            AND summed.day = total.day)
+                )
                 INSERT INTO daily_term_totals (kind, key, day, posts)
-                SELECT kind, key, day, sum(posts) FROM daily_terms WHERE day = ANY (?)
-                GROUP BY kind, key, day ORDER BY kind, key, day""")) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setArray(1, connection.createArrayOf("date", marked));
-                statement.executeUpdate();
-            }
+                SELECT kind, key, day, posts FROM summed ORDER BY kind, key, day
+                ON CONFLICT (kind, key, day) DO UPDATE SET posts = EXCLUDED.posts
+                    WHERE daily_term_totals.posts <> EXCLUDED.posts""")) {
+            java.sql.Array marked = connection.createArrayOf("date", days.toArray());
+            statement.setArray(1, marked);
+            statement.setArray(2, marked);
+            statement.executeUpdate();
         }
         return days.size();
     }
