@@ -12,8 +12,6 @@ CREATE TABLE channel_day_terms (
     PRIMARY KEY (channel_id, day, kind),
     CHECK (cardinality(keys) = cardinality(posts) AND cardinality(keys) > 0)
 );
--- the days whose totals are summed again
-CREATE INDEX channel_day_terms_days ON channel_day_terms (day);
 -- the rows that still hold terms of one post: the singleton prune reads only those of days past its window (a batch
 -- leaves none in days already past it), not every row of the years before
 CREATE INDEX channel_day_terms_singletons ON channel_day_terms (day) WHERE 1 = ANY (posts);
@@ -27,13 +25,17 @@ CREATE VIEW daily_terms AS
 SELECT bag.channel_id, bag.day, bag.kind, term.key, term.posts
 FROM channel_day_terms bag CROSS JOIN LATERAL unnest(bag.keys, bag.posts) AS term (key, posts);
 
--- daily_term_totals is no longer added to by every batch (the same hot rows from every channel): a batch adds a
--- mark per day it changed here, in its own transaction, and io.channelpulse.terms.TermTotals sums the marked days
--- again from channel_day_terms before the totals are read, and every minute. Marks are only added and deleted, never
--- updated, so no writer waits for another or for a summing: a mark is seen exactly when its batch is committed.
-CREATE TABLE term_total_days (
-    day        DATE   NOT NULL,
-    channel_id BIGINT NOT NULL
+-- daily_term_totals is no longer added to by every batch (the same hot rows from every channel): a batch queues
+-- what it changed of its channel's terms here, as one row of parallel arrays, in its own transaction, and
+-- io.channelpulse.terms.TermTotals adds the queued changes, summed over all batches since, to the totals: before the
+-- totals are read, and every minute. The queue is only inserted into and deleted from, never updated, so no batch
+-- waits for another or for a summing, and a change is seen exactly when its batch committed.
+CREATE TABLE term_total_changes (
+    channel_id BIGINT    NOT NULL,
+    days       DATE[]    NOT NULL,
+    kinds      TEXT[]    NOT NULL,
+    keys       TEXT[]    NOT NULL,
+    posts      INTEGER[] NOT NULL
 );
 
 -- The totals now change only when summed again, after the terms of the channels did; the data version follows the

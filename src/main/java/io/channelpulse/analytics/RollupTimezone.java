@@ -83,7 +83,7 @@ public class RollupTimezone {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, "
                                 + "daily_citations, monthly_citations, daily_forward_lags, monthly_forward_lags, "
-                                + "channel_day_terms, daily_term_totals, term_total_days, name_hours");
+                                + "channel_day_terms, daily_term_totals, term_total_changes, name_hours");
                     }
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET zone = ?, "

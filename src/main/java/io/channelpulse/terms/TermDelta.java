@@ -18,11 +18,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * The change one batch of a channel's posts makes to its terms by day (channel_day_terms, read as daily_terms), the
- * days it marks for the totals over channels ({@link TermTotals}), and to the hours of its names ({@link NameHours}): what the stored versions counted for comes off, what the new ones count for goes on;
+ * The change one batch of a channel's posts makes to its terms by day (channel_day_terms, read as daily_terms), what
+ * it queues for the totals over channels ({@link TermTotals}), and to the hours of its names ({@link NameHours}): what the stored versions counted for comes off, what the new ones count for goes on;
  * and to term_forms (new posts only). Written in the caller's transaction,
  * which holds the channel's lock, as additive upserts like the other rollups.
  */
@@ -43,7 +42,7 @@ public final class TermDelta {
     private final Map<Bag, Map<String, int[]>> counts = new HashMap<>();
     // a term is its form: (kind, key, form)
     private final Map<Term, int[]> forms = new HashMap<>();
-    private final Set<LocalDate> changedDays = new TreeSet<>();
+    private final TermTotals.Changes totals;
     private final NameHours hours;
 
     private final boolean counting;
@@ -53,6 +52,7 @@ public final class TermDelta {
         this.keepSingletonsFrom = keepSingletonsFrom;
         this.hours = hours;
         this.counting = counting;
+        this.totals = new TermTotals.Changes(channelId);
     }
 
     /**
@@ -141,10 +141,18 @@ public final class TermDelta {
         List<String> posts = new ArrayList<>();
         for (Map.Entry<Bag, Map<String, int[]>> change : changes.entrySet()) {
             Bag bag = change.getKey();
-            Map<String, Integer> terms = bags.computeIfAbsent(bag, b -> new HashMap<>());
+            Map<String, Integer> before = bags.getOrDefault(bag, Map.of());
+            Map<String, Integer> terms = new HashMap<>(before);
             change.getValue().forEach((key, delta) -> terms.merge(key, delta[0], Integer::sum));
             int least = bag.day().isBefore(keepSingletonsFrom) ? 2 : 1;
             terms.values().removeIf(count -> count < least);
+            // the totals change by what the row changed, singletons dropped included
+            terms.forEach((key, count) -> totals.add(bag.day(), bag.kind(), key, count - before.getOrDefault(key, 0)));
+            before.forEach((key, count) -> {
+                if (!terms.containsKey(key)) {
+                    totals.add(bag.day(), bag.kind(), key, -count);
+                }
+            });
             if (terms.isEmpty()) {
                 emptied.add(bag);
                 continue;
@@ -177,7 +185,6 @@ public final class TermDelta {
                 delete.executeUpdate();
             }
         }
-        changes.keySet().forEach(bag -> changedDays.add(bag.day()));
     }
 
     /** The stored terms of the channel's bags among {@code wanted}, by key. */
@@ -207,9 +214,9 @@ public final class TermDelta {
         return stored;
     }
 
-    /** Marks the days {@link #write} changed for the totals over channels: shared rows, so with the others at the end. */
+    /** Queues what {@link #write} changed for the totals over channels (see {@link TermTotals}). */
     public void writeTotals(Connection connection) throws SQLException {
-        TermTotals.changed(connection, channelId, changedDays);
+        totals.write(connection);
     }
 
     /**

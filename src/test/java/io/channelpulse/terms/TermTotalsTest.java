@@ -122,7 +122,7 @@ class TermTotalsTest {
         assertThat(Db.count(dataSource, "SELECT count(*) FROM name_hours WHERE channel_id = ?", second)).isPositive();
         registry.untrack(ChannelHandle.parse("mfa_russia").orElseThrow(), true);
         assertThat(totals()).as("the purged channel's share is gone").isEqualTo(summed()).isEmpty();
-        assertThat(Db.count(dataSource, "SELECT count(*) FROM term_total_days")).as("every change summed").isZero();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM term_total_changes")).as("every change summed").isZero();
         assertThat(Db.count(dataSource, "SELECT count(*) FROM name_hours WHERE channel_id = ?", second))
                 .as("and its hours of names").isZero();
     }
@@ -153,7 +153,7 @@ class TermTotalsTest {
             commit.countDown();
             batch.shutdownNow();
         }
-        assertThat(Db.count(dataSource, "SELECT count(*) FROM term_total_days")).as("its mark is left").isPositive();
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM term_total_changes")).as("its change is left queued").isPositive();
         assertThat(totals()).isEqualTo(summed()).containsEntry(day(recent) + " name рафаэл гросс", 2);
     }
 

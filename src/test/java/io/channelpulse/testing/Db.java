@@ -20,7 +20,7 @@ public final class Db {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("TRUNCATE channels, unparsed_pages, daily_totals, monthly_totals, topic_spellings, "
-                        + "forward_sources, term_forms, daily_term_totals, term_total_days RESTART IDENTITY CASCADE");
+                        + "forward_sources, term_forms, daily_term_totals, term_total_changes RESTART IDENTITY CASCADE");
                 return;
             } catch (SQLException e) {
                 if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
