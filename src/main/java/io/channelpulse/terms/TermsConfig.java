@@ -21,10 +21,11 @@ public interface TermsConfig {
     String pruneEvery();
 
     /**
-     * How often the days whose terms changed are summed over channels (daily_term_totals) in the background; a reader
-     * of the totals sums what is left first, so this only spares readers the wait.
+     * How often the queued changes of the channels' terms are added to the totals over channels (daily_term_totals)
+     * in the background; a reader of the totals adds what is queued first, so this only spares readers the wait and
+     * keeps the queue short. Not more often: during a bulk load each sum writes most of the totals of the days loaded.
      */
-    @WithDefault("1m")
+    @WithDefault("5m")
     String sumEvery();
 
     /**
