@@ -1,22 +1,18 @@
 package io.channelpulse.terms;
 
 import io.channelpulse.analytics.PostFacts;
-import io.channelpulse.store.ArrayLiteral;
+import io.channelpulse.terms.TermBags.Bag;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,10 +22,6 @@ import java.util.TreeMap;
  * which holds the channel's lock, as additive upserts like the other rollups.
  */
 public final class TermDelta {
-
-    /** One row of channel_day_terms: a day's terms of one kind. */
-    private record Bag(LocalDate day, String kind) {
-    }
 
     private static final Comparator<Bag> BAG_ORDER = Comparator.comparing(Bag::day).thenComparing(Bag::kind);
 
@@ -134,16 +126,12 @@ public final class TermDelta {
         if (changes.isEmpty()) {
             return;
         }
-        Map<Bag, Map<String, Integer>> bags = stored(connection, changes.keySet());
-        List<Bag> emptied = new ArrayList<>();
-        List<Bag> written = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        List<String> posts = new ArrayList<>();
-        for (Map.Entry<Bag, Map<String, int[]>> change : changes.entrySet()) {
-            Bag bag = change.getKey();
+        Map<Bag, Map<String, Integer>> bags = TermBags.read(connection, channelId, changes.keySet());
+        Map<Bag, Map<String, Integer>> rows = new TreeMap<>(BAG_ORDER);
+        changes.forEach((bag, change) -> {
             Map<String, Integer> before = bags.getOrDefault(bag, Map.of());
             Map<String, Integer> terms = new HashMap<>(before);
-            change.getValue().forEach((key, delta) -> terms.merge(key, delta[0], Integer::sum));
+            change.forEach((key, delta) -> terms.merge(key, delta[0], Integer::sum));
             int least = bag.day().isBefore(keepSingletonsFrom) ? 2 : 1;
             terms.values().removeIf(count -> count < least);
             // the totals change by what the row changed, singletons dropped included
@@ -153,65 +141,9 @@ public final class TermDelta {
                     totals.add(bag.day(), bag.kind(), key, -count);
                 }
             });
-            if (terms.isEmpty()) {
-                emptied.add(bag);
-                continue;
-            }
-            written.add(bag);
-            keys.add(ArrayLiteral.ofTexts(terms.keySet()));
-            posts.add(ArrayLiteral.ofInts(terms.values()));
-        }
-        if (!written.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO channel_day_terms (channel_id, day, kind, keys, posts)
-                    SELECT ?, day, kind, keys::text[], posts::int[]
-                    FROM unnest(?::date[], ?::text[], ?::text[], ?::text[]) AS bag (day, kind, keys, posts)
-                    ON CONFLICT (channel_id, day, kind) DO UPDATE SET keys = EXCLUDED.keys, posts = EXCLUDED.posts""")) {
-                upsert.setLong(1, channelId);
-                upsert.setArray(2, connection.createArrayOf("date", written.stream().map(b -> Date.valueOf(b.day())).toArray()));
-                upsert.setArray(3, connection.createArrayOf("text", written.stream().map(Bag::kind).toArray()));
-                upsert.setArray(4, connection.createArrayOf("text", keys.toArray()));
-                upsert.setArray(5, connection.createArrayOf("text", posts.toArray()));
-                upsert.executeUpdate();
-            }
-        }
-        if (!emptied.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement("""
-                    DELETE FROM channel_day_terms bag USING unnest(?::date[], ?::text[]) AS emptied (day, kind)
-                    WHERE bag.channel_id = ? AND bag.day = emptied.day AND bag.kind = emptied.kind""")) {
-                delete.setArray(1, connection.createArrayOf("date", emptied.stream().map(b -> Date.valueOf(b.day())).toArray()));
-                delete.setArray(2, connection.createArrayOf("text", emptied.stream().map(Bag::kind).toArray()));
-                delete.setLong(3, channelId);
-                delete.executeUpdate();
-            }
-        }
-    }
-
-    /** The stored terms of the channel's bags among {@code wanted}, by key. */
-    private Map<Bag, Map<String, Integer>> stored(Connection connection, Set<Bag> wanted) throws SQLException {
-        Map<Bag, Map<String, Integer>> stored = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT day, kind, keys, posts FROM channel_day_terms WHERE channel_id = ? AND day = ANY (?)")) {
-            query.setLong(1, channelId);
-            query.setArray(2, connection.createArrayOf("date",
-                    wanted.stream().map(Bag::day).distinct().map(Date::valueOf).toArray()));
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    Bag bag = new Bag(rs.getObject(1, LocalDate.class), rs.getString(2));
-                    if (!wanted.contains(bag)) {
-                        continue;
-                    }
-                    String[] keys = (String[]) rs.getArray(3).getArray();
-                    Integer[] posts = (Integer[]) rs.getArray(4).getArray();
-                    Map<String, Integer> terms = new HashMap<>(keys.length * 2);
-                    for (int i = 0; i < keys.length; i++) {
-                        terms.put(keys[i], posts[i]);
-                    }
-                    stored.put(bag, terms);
-                }
-            }
-        }
-        return stored;
+            rows.put(bag, terms);
+        });
+        TermBags.write(connection, channelId, rows);
     }
 
     /** Queues what {@link #write} changed for the totals over channels (see {@link TermTotals}). */
