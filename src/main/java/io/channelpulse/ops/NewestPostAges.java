@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * {@code pulse_newest_post_age_seconds{channel=…}}: how long ago each polled channel last posted, read at
  * scrape time so that it follows channels as they are added and removed, on any instance. The database is asked
- * at most once every {@link #FRESH_FOR}, however many scrapers there are; while it cannot be reached, the last
+ * at most once every {@code pulse.metrics.freshness-read-every}, however many scrapers there are; while it cannot be reached, the last
  * answer stands (and its ages keep growing, which is true: nothing new is stored meanwhile). Quarkus serves
  * /q/metrics on a worker thread, so the query never holds up the event loop.
  */
@@ -22,16 +22,16 @@ class NewestPostAges extends Collector {
 
     static final String NAME = "pulse_newest_post_age_seconds";
 
-    static final Duration FRESH_FOR = Duration.ofSeconds(10);
-
     private final Supplier<Map<String, Instant>> newestPosts;
     private final Clock clock;
+    private final Duration freshFor;
     private Map<String, Instant> newest = Map.of();
     private Instant readAt;
 
-    NewestPostAges(Supplier<Map<String, Instant>> newestPosts, Clock clock) {
+    NewestPostAges(Supplier<Map<String, Instant>> newestPosts, Clock clock, Duration freshFor) {
         this.newestPosts = newestPosts;
         this.clock = clock;
+        this.freshFor = freshFor;
     }
 
     @Override
@@ -45,7 +45,7 @@ class NewestPostAges extends Collector {
     }
 
     private synchronized Map<String, Instant> newest(Instant now) {
-        if (readAt == null || !now.isBefore(readAt.plus(FRESH_FOR))) {
+        if (readAt == null || !now.isBefore(readAt.plus(freshFor))) {
             readAt = now;
             try {
                 newest = newestPosts.get();

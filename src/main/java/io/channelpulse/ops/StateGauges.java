@@ -28,6 +28,9 @@ class StateGauges {
     @Inject
     NewestPosts newestPosts;
 
+    @Inject
+    MetricsConfig config;
+
     @PostConstruct
     void register() {
         Gauge.builder("pulse.recount.done", recount, r -> r.progress().done()).baseUnit("posts").strongReference(true)
@@ -38,6 +41,6 @@ class StateGauges {
         Gauge.builder("pulse.recount.running", recount, r -> RECOUNTING.contains(r.progress().state()) ? 1 : 0)
                 .strongReference(true).description("1 while a watchlist recount is queued or running")
                 .register(registry);
-        new NewestPostAges(newestPosts::byChannel, Clock.systemUTC()).register(registry.getPrometheusRegistry());
+        new NewestPostAges(newestPosts::byChannel, Clock.systemUTC(), config.freshnessReadEvery()).register(registry.getPrometheusRegistry());
     }
 }

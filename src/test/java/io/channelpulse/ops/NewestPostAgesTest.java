@@ -26,6 +26,7 @@ class NewestPostAgesTest {
         public Clock withZone(java.time.ZoneId zone) { return this; }
         public Instant instant() { return now.get(); }
     };
+    private static final Duration FRESH_FOR = Duration.ofSeconds(10);
     private final AtomicInteger queries = new AtomicInteger();
     private final AtomicReference<Map<String, Instant>> database = new AtomicReference<>(Map.of(
             "EmbUSA", NOON.minusSeconds(90), "MID_Russia", NOON.minusSeconds(3600)));
@@ -36,7 +37,7 @@ class NewestPostAgesTest {
             throw new IllegalStateException("database away");
         }
         return answer;
-    }, clock);
+    }, clock, FRESH_FOR);
 
     @Test
     void eachChannelHasItsAgeInSeconds() {
@@ -48,11 +49,11 @@ class NewestPostAgesTest {
     @Test
     void scrapesWithinTenSecondsAskTheDatabaseOnce() {
         scrape();
-        now.set(NOON.plus(NewestPostAges.FRESH_FOR).minusMillis(1));
+        now.set(NOON.plus(FRESH_FOR).minusMillis(1));
         scrape();
         scrape();
         assertThat(queries).hasValue(1);
-        now.set(NOON.plus(NewestPostAges.FRESH_FOR));
+        now.set(NOON.plus(FRESH_FOR));
         scrape();
         assertThat(queries).hasValue(2);
     }

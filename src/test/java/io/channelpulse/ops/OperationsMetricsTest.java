@@ -91,7 +91,8 @@ class OperationsMetricsTest {
         assertThat(after.of("pulse_recount_done_posts")).isGreaterThanOrEqualTo(0);
         assertThat(after.of("pulse_recount_target_posts")).isGreaterThanOrEqualTo(0);
 
-        // read from the database at most every 10 s: an earlier scrape may have cached the time before the poll
+        // read from the database at most every pulse.metrics.freshness-read-every (1 s in tests): an earlier scrape
+        // may have cached the time before the poll
         double age = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Scrape.now().value("pulse_newest_post_age_seconds", EMBUSA).orElse(0), a -> a > 0);
         long stored = Db.count(dataSource, "SELECT extract(epoch FROM now() - max(published_at))::bigint FROM posts "
