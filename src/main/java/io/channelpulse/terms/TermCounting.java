@@ -111,8 +111,12 @@ public class TermCounting {
         sumTotals();
     }
 
-    /** Takes a channel's terms out (and marks their days for the totals), in the transaction that then deletes the channel. */
+    /**
+     * Takes a channel's terms out, and out of the totals, in the transaction that then deletes the channel. The queue
+     * is added to the totals at once, so no queued change keyed by the channel stays behind it.
+     */
     public static void purge(Connection connection, long channelId) throws SQLException {
         TermBags.deleteChannel(connection, channelId);
+        TermTotals.sum(connection);
     }
 }
