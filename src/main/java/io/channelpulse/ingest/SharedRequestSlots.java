@@ -18,12 +18,8 @@ class SharedRequestSlots implements RequestSlots {
 
     @Inject
     SharedRequestSlots(RequestPacing pacing, TelegramConfig config) {
-        this(pacing, config.egress().filter(e -> !e.isBlank()).orElseGet(InstanceIdentity::hostName));
-    }
-
-    SharedRequestSlots(RequestPacing pacing, String egress) {
         this.pacing = pacing;
-        this.egress = egress;
+        this.egress = config.egress().filter(e -> !e.isBlank()).orElseGet(InstanceIdentity::hostName);
     }
 
     @Override
