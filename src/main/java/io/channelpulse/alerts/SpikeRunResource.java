@@ -1,7 +1,7 @@
 package io.channelpulse.alerts;
 
-import io.channelpulse.web.ApiDocument;
-import io.channelpulse.web.BadParameterException;
+import io.channelpulse.api.ApiDocument;
+import io.channelpulse.api.BadParameterException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

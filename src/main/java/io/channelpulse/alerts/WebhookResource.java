@@ -1,9 +1,9 @@
 package io.channelpulse.alerts;
 
-import io.channelpulse.web.ApiDocument;
-import io.channelpulse.web.ApiError;
-import io.channelpulse.web.BadParameterException;
-import io.channelpulse.web.Limits;
+import io.channelpulse.api.ApiDocument;
+import io.channelpulse.api.ApiError;
+import io.channelpulse.api.BadParameterException;
+import io.channelpulse.api.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package io.channelpulse.alerts;
 
 import io.channelpulse.digest.Jdbc;
-import io.channelpulse.web.BadParameterException;
+import io.channelpulse.api.BadParameterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,7 +1,7 @@
 package io.channelpulse.digest;
 
 import io.channelpulse.analytics.AnalyticsConfig;
-import io.channelpulse.web.BadParameterException;
+import io.channelpulse.api.BadParameterException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

@@ -1,6 +1,6 @@
 package io.channelpulse.digest;
 
-import io.channelpulse.web.BadParameterException;
+import io.channelpulse.api.BadParameterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

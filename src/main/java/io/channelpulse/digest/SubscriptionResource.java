@@ -1,6 +1,6 @@
 package io.channelpulse.digest;
 
-import io.channelpulse.web.BadParameterException;
+import io.channelpulse.api.BadParameterException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.channelpulse.web.ApiDocument;
-import io.channelpulse.web.ApiError;
+import io.channelpulse.api.ApiDocument;
+import io.channelpulse.api.ApiError;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;

@@ -18,16 +18,16 @@ import java.util.Locale;
  * forward and mention edges between the same channels stay apart) and the median lag. Node ids are the lowercased
  * handles, as handles compare without case.
  */
-final class NetworkGexf {
+public final class NetworkGexf {
 
-    static final String MEDIA_TYPE = "application/gexf+xml; charset=utf-8";
+    public static final String MEDIA_TYPE = "application/gexf+xml; charset=utf-8";
     private static final String NAMESPACE = "http://gexf.net/1.3";
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     private NetworkGexf() {
     }
 
-    static void write(NetworkGraph graph, String description, LocalDate madeOn, OutputStream out) throws IOException {
+    public static void write(NetworkGraph graph, String description, LocalDate madeOn, OutputStream out) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");

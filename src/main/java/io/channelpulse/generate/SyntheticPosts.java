@@ -44,9 +44,6 @@ public final class SyntheticPosts {
                               ChannelHeader header) {
     }
 
-    /** Handles of synthetic channels: {@code synthetic_01}, {@code synthetic_02}, … */
-    private static final java.util.regex.Pattern HANDLE = java.util.regex.Pattern.compile("synthetic_\\d{2,3}");
-
     private static final long DAY = 86_400;
 
     /** Relative posting activity per UTC hour: about 90% of posts fall between 07:00 and 22:00. */
@@ -117,11 +114,6 @@ public final class SyntheticPosts {
             list.add(new ChannelPlan(c, model.handle, model.title, model.description, model.posts, model.header()));
         }
         plans = Collections.unmodifiableList(list);
-    }
-
-    /** Whether a handle is one this class gives its channels, whose posts are made up. */
-    public static boolean isSynthetic(String handle) {
-        return handle != null && HANDLE.matcher(handle).matches();
     }
 
     public List<ChannelPlan> channels() {

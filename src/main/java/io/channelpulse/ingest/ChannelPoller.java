@@ -1,6 +1,5 @@
 package io.channelpulse.ingest;
 
-import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.ChannelLocks;
 import io.channelpulse.store.PollState;
@@ -10,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -40,9 +40,6 @@ public class ChannelPoller {
     ChannelUpdater updater;
 
     @Inject
-    ChannelRegistry registry;
-
-    @Inject
     IngestConfig config;
 
     @Inject
@@ -59,19 +56,17 @@ public class ChannelPoller {
         return thread;
     });
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(PollAsked.FIRST_ROUND) StartupEvent event) {
         if (!config.poll().enabled()) {
             Log.info("Polling is off (pulse.poll.enabled=false)");
             return;
         }
-        for (String configured : config.channels().orElse(List.of())) {
-            if (configured.isBlank()) {
-                continue;
-            }
-            ChannelHandle.parse(configured).ifPresentOrElse(registry::ensureTracked,
-                    () -> Log.errorf("pulse.channels: '%s' is not a channel handle; skipped", configured));
-        }
         pollAll();
+    }
+
+    /** A poll the registry wants (a channel added, resumed or asked for by hand). */
+    void onPollAsked(@Observes PollAsked asked) {
+        pollSoon(asked.channelId());
     }
 
     /**
@@ -153,7 +148,7 @@ public class ChannelPoller {
     }
 
     /** Queues a poll of the channel unless one is already waiting; whether it was queued now. */
-    public boolean pollSoon(long channelId) {
+    boolean pollSoon(long channelId) {
         if (!queued.add(channelId)) {
             return false;
         }

@@ -1,18 +1,26 @@
 package io.channelpulse.ingest;
 
-import io.channelpulse.generate.SyntheticPosts;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.ChannelPurge;
 import io.channelpulse.store.ChannelStatus;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Which channels are tracked: adding (and resuming), pausing, removing, polling on request. */
+/**
+ * Which channels are tracked: adding (and resuming), pausing, removing, polling on request. A poll it wants is
+ * a {@link PollAsked} event for {@link ChannelPoller}, so that neither of the two needs the other.
+ */
 @ApplicationScoped
 public class ChannelRegistry {
 
@@ -24,7 +32,10 @@ public class ChannelRegistry {
     }
 
     @Inject
-    ChannelPoller poller;
+    Event<PollAsked> pollAsked;
+
+    @Inject
+    IngestConfig config;
 
     @Inject
     ChannelPurge purge;
@@ -42,9 +53,26 @@ public class ChannelRegistry {
             outcome = new Outcome(new Tracked(find(handle).orElseThrow(() -> raced), false), false);
         }
         if (outcome.pollNow()) {
-            poller.pollSoon(outcome.tracked().channel().id);
+            pollAsked.fire(new PollAsked(outcome.tracked().channel().id));
         }
         return outcome.tracked();
+    }
+
+    /**
+     * At start, before the poller's first round ({@link ChannelPoller} observes it later): the channels of
+     * {@code pulse.channels}, unless polling is off.
+     */
+    void onStart(@Observes @Priority(PollAsked.TRACK_CONFIGURED) StartupEvent event) {
+        if (!config.poll().enabled()) {
+            return;
+        }
+        for (String configured : config.channels().orElse(List.of())) {
+            if (configured.isBlank()) {
+                continue;
+            }
+            ChannelHandle.parse(configured).ifPresentOrElse(this::ensureTracked,
+                    () -> Log.errorf("pulse.channels: '%s' is not a channel handle; skipped", configured));
+        }
     }
 
     /**
@@ -75,7 +103,7 @@ public class ChannelRegistry {
 
     /** Whether the channel holds the generator's made-up posts (demo data), which are never polled. */
     public static boolean isDemoData(Channel channel) {
-        return SyntheticPosts.isSynthetic(channel.handle);
+        return Channel.isDemoHandle(channel.handle);
     }
 
     public Optional<Channel> find(ChannelHandle handle) {
@@ -98,7 +126,7 @@ public class ChannelRegistry {
     /** Queues a poll now; empty if the channel is not tracked. */
     public Optional<Channel> pollNow(ChannelHandle handle) {
         Optional<Channel> channel = find(handle);
-        channel.filter(c -> c.status != ChannelStatus.PAUSED && !isDemoData(c)).ifPresent(c -> poller.pollSoon(c.id));
+        channel.filter(c -> c.status != ChannelStatus.PAUSED && !isDemoData(c)).ifPresent(c -> pollAsked.fire(new PollAsked(c.id)));
         return channel;
     }
 }

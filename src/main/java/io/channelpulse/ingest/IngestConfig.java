@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** How and when channels are read from Telegram. */
+/** How and when channels are read; how the preview pages are fetched is {@link io.channelpulse.ingest.telegram.TelegramConfig}. */
 @ConfigMapping(prefix = "pulse")
 public interface IngestConfig {
-
-    Telegram telegram();
 
     Poll poll();
 
@@ -19,39 +17,6 @@ public interface IngestConfig {
 
     /** Handles to make sure are tracked at start. */
     Optional<List<String>> channels();
-
-    interface Telegram {
-        /** Where preview pages are fetched: {base}/s/{handle}. */
-        @WithDefault("https://t.me")
-        String baseUrl();
-
-        /** Least time between two requests to that host; jittered upwards by up to half. */
-        @WithDefault("3s")
-        Duration requestGap();
-
-        /** Attempts for one page when the server fails (5xx, timeouts) or asks to slow down (429). */
-        @WithDefault("5")
-        int maxAttempts();
-
-        /** First wait after a failed attempt; doubles with each further attempt, jittered. */
-        @WithDefault("2s")
-        Duration backoff();
-
-        /** Longest Retry-After we wait for within a poll; a longer one postpones the channel instead. */
-        @WithDefault("2m")
-        Duration maxRetryAfter();
-
-        /** Connect and read timeout of one request. */
-        @WithDefault("20s")
-        Duration timeout();
-
-        /**
-         * The address this instance's requests leave from, as a name: the request gap is kept per egress address,
-         * so instances with addresses of their own do not wait for each other, and instances sharing one (behind
-         * one NAT) take turns. Unset: the host name, which tells apart instances on different machines.
-         */
-        Optional<String> egress();
-    }
 
     interface Poll {
         /**

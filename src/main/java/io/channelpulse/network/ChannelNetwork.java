@@ -5,7 +5,7 @@ import io.channelpulse.network.NetworkAnswers.Question;
 import io.channelpulse.store.CitationCounts;
 import io.channelpulse.store.CitationCounts.Cited;
 import io.channelpulse.store.CitationCounts.TrackedChannel;
-import io.channelpulse.web.Period;
+import io.channelpulse.analytics.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

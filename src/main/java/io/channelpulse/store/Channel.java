@@ -13,12 +13,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** A tracked public channel and the state of its polling. */
 @Entity
 @DynamicUpdate
 @Table(name = "channels")
 public class Channel extends PanacheEntityBase {
+
+    private static final Pattern DEMO_HANDLE = Pattern.compile("synthetic_\\d{2,3}");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -73,6 +76,14 @@ public class Channel extends PanacheEntityBase {
     /** Why deletions are not being marked on this channel just now, or null. */
     @Column(name = "deletion_warning", insertable = false, updatable = false)
     public String deletionWarning;
+
+    /**
+     * Whether a handle is one the generator gives its channels ({@code synthetic_01}, {@code synthetic_02}, …),
+     * whose posts are made up (demo data) and never polled.
+     */
+    public static boolean isDemoHandle(String handle) {
+        return handle != null && DEMO_HANDLE.matcher(handle).matches();
+    }
 
     public static Optional<Channel> findByHandle(String handle) {
         return find("lower(handle) = ?1", handle.toLowerCase(Locale.ROOT)).firstResultOptional();

@@ -1,5 +1,7 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.BadParameterException;
+import io.channelpulse.api.ApiError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.channelpulse.store.DatabaseUnavailable;
 import io.channelpulse.store.StoreException;

@@ -1,5 +1,6 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.BadParameterException;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,8 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.BadParameterException;
+import io.channelpulse.api.ApiError;
+import io.channelpulse.api.ApiDocument;
 import io.channelpulse.ingest.ChannelRegistry;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.store.Channel;

@@ -1,5 +1,8 @@
 package io.channelpulse.web;
 
+import io.channelpulse.analytics.Period;
+import io.channelpulse.api.TimeRange;
+import io.channelpulse.api.ApiDocument;
 import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.store.Channel;
 import jakarta.ws.rs.QueryParam;

@@ -1,5 +1,7 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.BadParameterException;
+import io.channelpulse.api.ApiDocument;
 import io.channelpulse.imports.ImportStatus;
 import io.channelpulse.imports.Imports;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,8 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.Limits;
+import io.channelpulse.api.BadParameterException;
+import io.channelpulse.api.ApiDocument;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;

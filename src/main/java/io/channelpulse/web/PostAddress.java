@@ -1,5 +1,6 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.BadParameterException;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 
 /** A post named in a path, {@code {handle}/{id}}, as the post's API and its page take it; anything else is a 400. */

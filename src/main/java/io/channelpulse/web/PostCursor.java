@@ -1,5 +1,6 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.BadParameterException;
 import io.channelpulse.store.PostQuery;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.ApiDocument;
 import io.channelpulse.analytics.MentionRecount;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;

@@ -1,5 +1,8 @@
 package io.channelpulse.web;
 
+import io.channelpulse.analytics.Period;
+import io.channelpulse.api.BadParameterException;
+import io.channelpulse.api.ApiDocument;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.spikes.Spike;

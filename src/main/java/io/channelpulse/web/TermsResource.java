@@ -1,5 +1,9 @@
 package io.channelpulse.web;
 
+import io.channelpulse.analytics.Period;
+import io.channelpulse.api.Limits;
+import io.channelpulse.api.BadParameterException;
+import io.channelpulse.api.ApiDocument;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.SeriesQuery;
 import io.channelpulse.terms.Term;

@@ -1,5 +1,7 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.BadParameterException;
+import io.channelpulse.api.ApiDocument;
 import io.channelpulse.analytics.MentionRecount;
 import io.channelpulse.analytics.WatchedEntity;
 import io.channelpulse.analytics.Watchlist;

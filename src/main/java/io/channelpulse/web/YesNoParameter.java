@@ -1,5 +1,7 @@
 package io.channelpulse.web;
 
+import io.channelpulse.api.BadParameterException;
+
 /** A query parameter that is {@code true}, {@code false} or absent (null: no filter); anything else is a 400. */
 public final class YesNoParameter {
 

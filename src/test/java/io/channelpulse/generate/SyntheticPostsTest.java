@@ -4,6 +4,7 @@ import io.channelpulse.analytics.HandleMentions;
 import io.channelpulse.analytics.Hashtags;
 import io.channelpulse.ingest.telegram.ChannelHandle;
 import io.channelpulse.ingest.telegram.ParsedPost;
+import io.channelpulse.store.Channel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +44,10 @@ class SyntheticPostsTest {
     @Test
     void everyChannelItMakesIsKnownAsSyntheticAndRealHandlesAreNot() {
         SyntheticPosts synthetic = new SyntheticPosts(3, 120, 1, 1000, Instant.parse("2026-12-01T00:00:00Z"));
-        assertThat(synthetic.channels()).allMatch(plan -> SyntheticPosts.isSynthetic(plan.handle()));
+        assertThat(synthetic.channels()).allMatch(plan -> Channel.isDemoHandle(plan.handle()));
         assertThat(List.of("EmbUSA", "synthetic", "synthetic_", "synthetic_1", "synthetic_news", "Synthetic_01x"))
-                .noneMatch(SyntheticPosts::isSynthetic);
-        assertThat(SyntheticPosts.isSynthetic(null)).isFalse();
+                .noneMatch(Channel::isDemoHandle);
+        assertThat(Channel.isDemoHandle(null)).isFalse();
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.channelpulse.ingest.telegram;
 
-import io.channelpulse.ingest.IngestConfig;
-import io.channelpulse.ops.PulseMetrics;
-import io.channelpulse.store.InstanceIdentity;
-import io.channelpulse.store.RequestPacing;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,27 +21,25 @@ import java.util.random.RandomGenerator;
 public class TelegramPreviews {
 
     @Inject
-    IngestConfig config;
+    TelegramConfig config;
 
     @Inject
-    RequestPacing pacing;
+    RequestSlots slots;
 
     @Inject
-    PulseMetrics metrics;
+    PreviewCounts counts;
 
     private final Object host = new Object();
     private Instant nextRequestAt = Instant.MIN;
     private PreviewClient client;
     private String baseUrl;
     private String hostName;
-    private String egress;
 
     @PostConstruct
     void init() {
-        client = new PreviewClient(config.telegram().timeout());
-        baseUrl = config.telegram().baseUrl().replaceAll("/+$", "");
+        client = new PreviewClient(config.timeout());
+        baseUrl = config.baseUrl().replaceAll("/+$", "");
         hostName = URI.create(baseUrl).getAuthority();
-        egress = config.telegram().egress().filter(e -> !e.isBlank()).orElseGet(InstanceIdentity::hostName);
     }
 
     public PreviewResult newest(ChannelHandle handle) throws PreviewUnavailableException, InterruptedException {
@@ -64,7 +58,7 @@ public class TelegramPreviews {
         try {
             PreviewClient.Response response = paced(URI.create(baseUrl + "/" + handle.value() + "/" + postId + "?embed=1"));
             if (response.status() == 429) {
-                metrics.rateLimited();
+                counts.rateLimited();
             }
             return EmbedAnswer.read(response.status(), response.body());
         } catch (IOException e) {
@@ -74,15 +68,14 @@ public class TelegramPreviews {
     }
 
     private PreviewResult fetch(URI uri) throws PreviewUnavailableException, InterruptedException {
-        IngestConfig.Telegram telegram = config.telegram();
         String lastProblem = "no attempt made";
-        for (int attempt = 1; attempt <= telegram.maxAttempts(); attempt++) {
+        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             Duration wait;
             try {
                 PreviewClient.Response response = paced(uri);
                 int status = response.status();
                 if (status == 200) {
-                    metrics.pageFetched();
+                    counts.pageFetched();
                     return read(uri.toString(), response.body());
                 }
                 if (status >= 300 && status < 400) {
@@ -93,32 +86,32 @@ public class TelegramPreviews {
                     throw new PreviewUnavailableException("Unexpected redirect of " + uri + " to " + location, null);
                 }
                 if (status == 429) {
-                    metrics.rateLimited();
+                    counts.rateLimited();
                     Optional<Duration> asked = Backoff.retryAfter(response.retryAfter().orElse(null), Instant.now());
-                    wait = asked.orElse(Backoff.afterFailure(attempt, telegram.backoff(), jitter()));
+                    wait = asked.orElse(Backoff.afterFailure(attempt, config.backoff(), jitter()));
                     lastProblem = "HTTP 429 Too Many Requests";
-                    if (wait.compareTo(telegram.maxRetryAfter()) > 0) {
+                    if (wait.compareTo(config.maxRetryAfter()) > 0) {
                         throw new PreviewUnavailableException("Telegram asked to wait " + wait.toSeconds()
                                 + " s before fetching " + uri, Instant.now().plus(wait));
                     }
                 } else if (status >= 500) {
-                    wait = Backoff.afterFailure(attempt, telegram.backoff(), jitter());
+                    wait = Backoff.afterFailure(attempt, config.backoff(), jitter());
                     lastProblem = "HTTP " + status;
                 } else {
                     throw new PreviewUnavailableException("HTTP " + status + " for " + uri, null);
                 }
             } catch (IOException e) {
-                wait = Backoff.afterFailure(attempt, telegram.backoff(), jitter());
+                wait = Backoff.afterFailure(attempt, config.backoff(), jitter());
                 lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
-            if (attempt < telegram.maxAttempts()) {
-                metrics.retrying();
+            if (attempt < config.maxAttempts()) {
+                counts.retrying();
                 Log.debugf("%s for %s; attempt %d of %d again in %s", lastProblem, uri, attempt + 1,
-                        telegram.maxAttempts(), wait);
+                        config.maxAttempts(), wait);
                 Thread.sleep(wait.toMillis());
             }
         }
-        throw new PreviewUnavailableException("Gave up on " + uri + " after " + telegram.maxAttempts()
+        throw new PreviewUnavailableException("Gave up on " + uri + " after " + config.maxAttempts()
                 + " attempts: " + lastProblem, null);
     }
 
@@ -140,20 +133,20 @@ public class TelegramPreviews {
 
     /**
      * One request at a time to the host from this instance, each at least a (jittered) gap after the previous
-     * one ended, and a gap after the last one any other instance on the same database and egress address started.
+     * one ended, and a gap after the last one any other instance sending from the same address started.
      */
     private PreviewClient.Response paced(URI uri) throws IOException, InterruptedException {
         synchronized (host) {
-            Duration gap = Backoff.jittered(config.telegram().requestGap(), jitter());
+            Duration gap = Backoff.jittered(config.requestGap(), jitter());
             sleep(Duration.between(Instant.now(), nextRequestAt));
             if (!gap.isZero()) {
-                sleep(pacing.reserve(egress, hostName, gap));
+                sleep(slots.reserve(hostName, gap));
             }
             long started = System.nanoTime();
             try {
                 return client.get(uri);
             } finally {
-                metrics.telegramRequest(System.nanoTime() - started);
+                counts.requestTook(System.nanoTime() - started);
                 nextRequestAt = Instant.now().plus(gap);
             }
         }

@@ -1,6 +1,6 @@
 package io.channelpulse.web.pages;
 
-import io.channelpulse.web.BadParameterException;
+import io.channelpulse.api.BadParameterException;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.Cookie;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;

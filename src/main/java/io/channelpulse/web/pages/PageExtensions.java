@@ -1,6 +1,6 @@
 package io.channelpulse.web.pages;
 
-import io.channelpulse.generate.SyntheticPosts;
+import io.channelpulse.store.Channel;
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
@@ -113,8 +113,8 @@ class PageExtensions {
      * What an admin can do with a channel in its state. A synthetic channel's posts are made up, so it is never
      * resumed or polled: its handle may belong to a real channel on t.me.
      */
-    static java.util.List<String> actions(io.channelpulse.store.Channel channel) {
-        if (SyntheticPosts.isSynthetic(channel.handle)) {
+    static java.util.List<String> actions(Channel channel) {
+        if (Channel.isDemoHandle(channel.handle)) {
             return java.util.List.of("remove");
         }
         return channel.status == io.channelpulse.store.ChannelStatus.PAUSED

@@ -10,7 +10,7 @@ import io.channelpulse.terms.TermEntry;
 import io.channelpulse.terms.TermQuery;
 import io.channelpulse.terms.TermQuery.TermKey;
 import io.channelpulse.web.Filters;
-import io.channelpulse.web.Period;
+import io.channelpulse.analytics.Period;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;

@@ -1,9 +1,5 @@
 package io.channelpulse.ingest.telegram;
 
-import io.channelpulse.ingest.IngestConfig;
-import io.channelpulse.ops.PulseMetrics;
-import io.channelpulse.store.RequestPacing;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.channelpulse.testing.TelegramStandIn;
 import io.channelpulse.testing.TelegramStandIn.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Fetching politely from the stand-in, without Quarkus: pacing, retries and what each answer means. */
-class TelegramPreviewsTest {
+public class TelegramPreviewsTest {
 
     private static final ChannelHandle EMBUSA = new ChannelHandle("EmbUSA");
 
@@ -175,35 +171,32 @@ class TelegramPreviewsTest {
     }
 
     private TelegramPreviews previews(Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
-        return previews(config(gap, attempts, maxRetryAfter, timeout), new RequestPacing() {
-            @Override
-            public Duration reserve(String egress, String host, Duration requestGap) {
-                return Duration.ZERO; // one instance: only its own pacing counts
-            }
-        });
+        // one instance: only its own pacing counts
+        return previews(config(gap, attempts, maxRetryAfter, timeout), (host, requestGap) -> Duration.ZERO);
     }
 
-    /** A TelegramPreviews as an instance of the app has it, with the given settings and shared pacing. */
-    static TelegramPreviews previews(IngestConfig config, RequestPacing pacing) {
+    /** A TelegramPreviews as an instance of the app has it, with the given settings and shared request turns. */
+    public static TelegramPreviews previews(TelegramConfig config, RequestSlots slots) {
         TelegramPreviews previews = new TelegramPreviews();
         previews.config = config;
-        previews.pacing = pacing;
-        previews.metrics = new PulseMetrics(new SimpleMeterRegistry());
+        previews.slots = slots;
+        previews.counts = new PreviewCounts() {
+            public void pageFetched() { }
+            public void rateLimited() { }
+            public void retrying() { }
+            public void requestTook(long nanos) { }
+        };
         previews.init();
         return previews;
     }
 
-    private IngestConfig config(Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
-        return config(telegram.baseUrl(), gap, attempts, maxRetryAfter, timeout);
+    private TelegramConfig config(Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
+        return config(telegram.baseUrl(), gap, attempts, maxRetryAfter, timeout, Optional.empty());
     }
 
-    static IngestConfig config(String baseUrl, Duration gap, int attempts, Duration maxRetryAfter, Duration timeout) {
-        return config(baseUrl, gap, attempts, maxRetryAfter, timeout, Optional.empty());
-    }
-
-    static IngestConfig config(String baseUrl, Duration gap, int attempts, Duration maxRetryAfter, Duration timeout,
-                               Optional<String> egress) {
-        IngestConfig.Telegram settings = new IngestConfig.Telegram() {
+    public static TelegramConfig config(String baseUrl, Duration gap, int attempts, Duration maxRetryAfter,
+                                        Duration timeout, Optional<String> egress) {
+        return new TelegramConfig() {
             public String baseUrl() { return baseUrl; }
             public Duration requestGap() { return gap; }
             public int maxAttempts() { return attempts; }
@@ -211,20 +204,6 @@ class TelegramPreviewsTest {
             public Duration maxRetryAfter() { return maxRetryAfter; }
             public Duration timeout() { return timeout; }
             public Optional<String> egress() { return egress; }
-        };
-        return new IngestConfig() {
-            public Telegram telegram() { return settings; }
-            public Poll poll() {
-                return new Poll() {
-                    public Duration min() { return Duration.ofMinutes(5); }
-                    public Duration max() { return Duration.ofHours(3); }
-                    public Optional<Duration> every() { return Optional.empty(); }
-                    public Duration resumeEvery() { return Duration.ofSeconds(5); }
-                    public boolean enabled() { return true; }
-                };
-            }
-            public Backfill backfill() { return () -> 50; }
-            public Optional<List<String>> channels() { return Optional.empty(); }
         };
     }
 }

@@ -1,7 +1,7 @@
 package io.channelpulse.web.pages;
 
 import io.channelpulse.analytics.Metric;
-import io.channelpulse.web.BadParameterException;
+import io.channelpulse.api.BadParameterException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

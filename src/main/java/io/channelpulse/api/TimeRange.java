@@ -1,4 +1,4 @@
-package io.channelpulse.web;
+package io.channelpulse.api;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.channelpulse.web;
+package io.channelpulse.api;
 
 /** The body of every error answer of the JSON API. */
 public record ApiError(String error) {

@@ -1,5 +1,10 @@
-package io.channelpulse.ingest.telegram;
+package io.channelpulse.ingest;
 
+import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.ingest.telegram.PreviewResult;
+import io.channelpulse.ingest.telegram.TelegramConfig;
+import io.channelpulse.ingest.telegram.TelegramPreviews;
+import io.channelpulse.ingest.telegram.TelegramPreviewsTest;
 import io.channelpulse.store.RequestPacing;
 import io.channelpulse.testing.PulseTestResources;
 import io.channelpulse.testing.TelegramStandIn;
@@ -20,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the app on one database (here two TelegramPreviews, each with its own in-process pacing,
- * sharing the real RequestPacing): sending from one egress address they still keep the gap between requests to
+ * sharing the real RequestPacing through SharedRequestSlots): sending from one egress address they still keep the gap between requests to
  * the host together; from two addresses each keeps its own gap and neither waits for the other.
  */
 @QuarkusTest
@@ -110,7 +115,8 @@ class SharedPacingTest {
     }
 
     private TelegramPreviews instance(Optional<String> egress) {
-        return TelegramPreviewsTest.previews(TelegramPreviewsTest.config(telegram.baseUrl(), GAP, 1,
-                Duration.ofSeconds(5), Duration.ofSeconds(10), egress), pacing);
+        TelegramConfig config = TelegramPreviewsTest.config(telegram.baseUrl(), GAP, 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), egress);
+        return TelegramPreviewsTest.previews(config, new SharedRequestSlots(pacing, config));
     }
 }

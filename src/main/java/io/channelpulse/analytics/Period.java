@@ -1,6 +1,6 @@
-package io.channelpulse.web;
+package io.channelpulse.analytics;
 
-import io.channelpulse.analytics.SeriesQuery;
+import io.channelpulse.api.TimeRange;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Period(LocalDate first, LocalDate last, boolean all) {
 
-    static Period resolve(String from, String to, String range, List<Long> channelIds, ZoneId zone,
+    public static Period resolve(String from, String to, String range, List<Long> channelIds, ZoneId zone,
                                  SeriesQuery series) {
         Clock clock = Clock.system(zone);
         boolean nothingGiven = blank(from) && blank(to) && blank(range);

@@ -1,4 +1,4 @@
-package io.channelpulse.web;
+package io.channelpulse.api;
 
 /** A request parameter that cannot be used; the message names it and says what is expected. */
 public class BadParameterException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.channelpulse.web;
+package io.channelpulse.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

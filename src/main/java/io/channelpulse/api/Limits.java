@@ -1,4 +1,5 @@
-package io.channelpulse.web;
+package io.channelpulse.api;
+
 
 /** The {@code limit} parameter: a whole number within bounds, or the default when absent. */
 public final class Limits {

@@ -1,4 +1,4 @@
-package io.channelpulse.web;
+package io.channelpulse.api;
 
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;

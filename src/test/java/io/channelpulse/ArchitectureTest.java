@@ -1,0 +1,89 @@
+package io.channelpulse;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.channelpulse.analytics.RollupTimezone;
+import io.channelpulse.ingest.ChannelPoller;
+import io.channelpulse.ingest.ChannelRegistry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which way the dependencies between the app's packages run: web → features → store, the t.me reader on its own,
+ * no cycles between top-level packages but those of the counting that still runs inside {@code store} and the
+ * time-zone rebuild. Plain JUnit over the
+ * compiled classes, no Quarkus.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.channelpulse");
+
+    @Test
+    void theTelegramReaderNeedsNothingElseOfTheApp() {
+        noClasses().that().resideInAPackage("io.channelpulse.ingest.telegram..")
+                .should().dependOnClassesThat(describe("are in io.channelpulse outside ingest.telegram",
+                        (JavaClass c) -> c.getPackageName().startsWith("io.channelpulse")
+                                && !c.getPackageName().startsWith("io.channelpulse.ingest.telegram")))
+                .check(APP);
+    }
+
+    @Test
+    void noFeatureDependsOnTheWebLayer() {
+        noClasses().that().resideOutsideOfPackage("io.channelpulse.web..")
+                .should().dependOnClassesThat().resideInAPackage("io.channelpulse.web..")
+                .check(APP);
+    }
+
+    @Test
+    void theSharedApiPiecesDependOnNoOtherPackage() {
+        noClasses().that().resideInAPackage("io.channelpulse.api..")
+                .should().dependOnClassesThat(describe("are in io.channelpulse outside api",
+                        (JavaClass c) -> c.getPackageName().startsWith("io.channelpulse")
+                                && !c.getPackageName().startsWith("io.channelpulse.api")))
+                .check(APP);
+    }
+
+    @Test
+    void thePollerAndTheRegistryTalkThroughAnEvent() {
+        noClasses().that().belongToAnyOf(ChannelPoller.class).should().dependOnClassesThat()
+                .belongToAnyOf(ChannelRegistry.class).check(APP);
+        noClasses().that().belongToAnyOf(ChannelRegistry.class).should().dependOnClassesThat()
+                .belongToAnyOf(ChannelPoller.class).check(APP);
+    }
+
+    /**
+     * The edges ignored here are the ones left while counting runs inside {@code store.PostStore.storePosts} (and
+     * the stores around it): store hands each stored post to the features that count it. Any other edge that
+     * closes a cycle fails.
+     */
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        slices().matching("io.channelpulse.(*)..").should().beFreeOfCycles()
+                // PostStore, RollupDelta, MentionChanges and RecountedPosts count hashtags and mentions (PostFacts,
+                // Counting, Watchlist) and CitationCounts reads with analytics.Sql while storing
+                .ignoreDependency(resideInAPackage("io.channelpulse.store.."), resideInAPackage("io.channelpulse.analytics.."))
+                // PostStore and ChannelPurge keep the term counts (TermDelta, TermCounting) of stored and purged posts
+                .ignoreDependency(resideInAPackage("io.channelpulse.store.."), resideInAPackage("io.channelpulse.terms.."))
+                // PostStore, CitationDelta, ForwardLags and CitationCounts keep the citation and forward-lag counts
+                .ignoreDependency(resideInAPackage("io.channelpulse.store.."), resideInAPackage("io.channelpulse.network.."))
+                // PostStore and PostDeletions queue the post events of new, edited and deleted posts for webhooks
+                .ignoreDependency(resideInAPackage("io.channelpulse.store.."), resideInAPackage("io.channelpulse.alerts.."))
+                // PostStore, PostRows and ForwardLags store what the reader parsed (ParsedPost, ChannelHeader)
+                .ignoreDependency(resideInAPackage("io.channelpulse.store.."), resideInAPackage("io.channelpulse.ingest.telegram.."))
+                // the time-zone rebuild recounts every post's terms and citations into the new days, through the
+                // same counting code as storing; it goes with the counting when that moves out of store
+                .ignoreDependency(JavaClass.Predicates.belongToAnyOf(RollupTimezone.class),
+                        resideInAPackage("io.channelpulse.terms.."))
+                .ignoreDependency(JavaClass.Predicates.belongToAnyOf(RollupTimezone.class),
+                        resideInAPackage("io.channelpulse.network.."))
+                .check(APP);
+    }
+}
