@@ -45,7 +45,7 @@ public class PostQuery {
     /** How many of the newest matches a relevance search ranks. */
     static final int RANKED = 2000;
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT c.handle, p.id, p.published_at, p.text, p.views, p.kind, p.edited, p.signature,
                    p.forwarded_handle, p.forwarded_title, p.forwarded_post_id, p.reply_to, p.hashtags, p.mentions,
                    (SELECT COALESCE(json_agg(json_strip_nulls(json_build_object('type', m.type, 'url', m.url,
@@ -55,9 +55,9 @@ public class PostQuery {
                    (SELECT COALESCE(json_agg(json_build_object('emoji', r.emoji, 'count', r.count) ORDER BY r.position), '[]')
                     FROM post_reactions r WHERE r.channel_id = p.channel_id AND r.post_id = p.id)::text,
                    p.channel_id, p.search_vector, p.deleted_at, p.first_seen_at
-            FROM posts p JOIN channels c ON c.id = p.channel_id
-            WHERE TRUE
             """;
+
+    private static final String SELECT = COLUMNS + " FROM posts p JOIN channels c ON c.id = p.channel_id WHERE TRUE";
 
     @Inject
     DataSource dataSource;
@@ -124,27 +124,35 @@ public class PostQuery {
     }
 
     private Page page(Filter filter, Position after, Integer offset, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT);
         List<Object> parameters = new ArrayList<>();
-        conditions(filter, sql, parameters);
-        if (after != null) {
-            sql.append(" AND (p.published_at, p.channel_id, p.id) < (?, ?, ?)");
-            parameters.add(PostStore.utc(after.publishedAt()));
-            parameters.add(after.channelId());
-            parameters.add(after.id());
-        }
-        sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?");
-        if (offset != null) {
+        StringBuilder sql;
+        if (offset == null) {
+            sql = new StringBuilder(SELECT);
+            conditions(filter, sql, parameters);
+            if (after != null) {
+                sql.append(" AND (p.published_at, p.channel_id, p.id) < (?, ?, ?)");
+                parameters.add(PostStore.utc(after.publishedAt()));
+                parameters.add(after.channelId());
+                parameters.add(after.id());
+            }
+            sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?");
+            parameters.add(limit + 1);
+        } else {
             // Ranking every match of a common word would read hundreds of thousands of rows: rank the newest
-            // RANKED matches, which is what people scroll through anyway.
-            parameters.add(RANKED);
-            sql.insert(0, "SELECT * FROM (").append(") matches ORDER BY ts_rank_cd(search_vector, "
-                    + "websearch_to_tsquery('russian', ?)) DESC, published_at DESC, channel_id DESC, id DESC LIMIT ? OFFSET ?");
+            // RANKED matches, which is what people scroll through anyway. Only the page's posts are then read in
+            // full (media, reactions, channel); reading all RANKED so took most of a search's time.
             parameters.add(filter.text());
+            sql = new StringBuilder("WITH matches AS (SELECT p.channel_id, p.id, p.published_at,"
+                    + " ts_rank_cd(p.search_vector, websearch_to_tsquery('russian', ?)) AS rank FROM posts p WHERE TRUE");
+            conditions(filter, sql, parameters);
+            sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?), ranked AS (SELECT * FROM"
+                    + " matches ORDER BY rank DESC, published_at DESC, channel_id DESC, id DESC LIMIT ? OFFSET ?) ")
+                    .append(COLUMNS).append(" FROM ranked JOIN posts p ON p.channel_id = ranked.channel_id AND p.id = ranked.id"
+                            + " JOIN channels c ON c.id = p.channel_id ORDER BY ranked.rank DESC, ranked.published_at DESC,"
+                            + " ranked.channel_id DESC, ranked.id DESC");
+            parameters.add(RANKED);
             parameters.add(limit + 1);
             parameters.add(offset);
-        } else {
-            parameters.add(limit + 1);
         }
         try (Connection connection = dataSource.getConnection()) {
             return read(connection, sql.toString(), parameters, offset, limit);

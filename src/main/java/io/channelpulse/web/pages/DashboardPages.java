@@ -56,9 +56,15 @@ public class DashboardPages {
     static class Templates {
         static native TemplateInstance overview(Overview page);
 
+        static native TemplateInstance overviewPanels(OverviewPanels page);
+
         static native TemplateInstance term(TermPage page);
 
+        static native TemplateInstance termPanels(TermPanels page);
+
         static native TemplateInstance channel(ChannelPage page);
+
+        static native TemplateInstance channelPanels(ChannelPanels page);
 
         static native TemplateInstance compare(ComparePage page);
 
@@ -100,23 +106,33 @@ public class DashboardPages {
     public record SparkEntry(String key, String label, long count, long previous, double score, String spark) {
     }
 
-    public record Overview(Frame frame, Totals totals, ChartData volumeChart, List<SparkEntry> topTopics,
-                           List<SparkEntry> risingTopics, List<SparkEntry> topMentions, List<SparkEntry> risingMentions,
-                           List<PostView> latest, List<Spike> spikes, String apiBase) {
+    /** The overview: its counted panels rendered ({@code panels}), then the latest posts. */
+    public record Overview(Frame frame, String panels, List<PostView> latest, String apiBase) {
+    }
+
+    /** The overview's panels that come from the counts and the channel list. */
+    public record OverviewPanels(Frame frame, Totals totals, ChartData volumeChart, List<SparkEntry> topTopics,
+                                 List<SparkEntry> risingTopics, List<SparkEntry> topMentions,
+                                 List<SparkEntry> risingMentions, List<Spike> spikes) {
     }
 
     public record Row(PostView post, List<Highlight.Piece> pieces) {
     }
 
-    public record TermPage(Frame frame, String metric, String key, String label, long total, ChartData seriesChart,
-                           ChartData splitChart, List<TopEntry> coTopics, List<TopEntry> coMentions, List<Row> posts,
-                           String next, String seriesQuery) {
+    /** A topic's or name's page: its counted panels rendered ({@code panels}), then its posts. */
+    public record TermPage(Frame frame, String metric, String key, String label, String panels, List<Row> posts,
+                           String next) {
     }
 
-    public record ChannelPage(Frame frame, Channel channel, ChartData subscribersChart, ChartData activityChart,
-                              List<List<Long>> heatmap, long heatmapMax, List<TopEntry> topics, List<TopEntry> mentions,
-                              List<TopEntry> forwards, List<PostView> latest, List<ChangedPost> deleted,
-                              List<ChangedPost> edited, ChannelCitations citations) {
+    /** A topic's or name's panels that come from the counts. */
+    public record TermPanels(Frame frame, long total, ChartData seriesChart, ChartData splitChart,
+                             List<TopEntry> coTopics, List<TopEntry> coMentions, String seriesQuery) {
+    }
+
+    /** A channel's page: its counted panels rendered ({@code panels}) between what is read at each request. */
+    public record ChannelPage(Frame frame, Channel channel, ChartData subscribersChart, String panels,
+                              List<PostView> latest, List<ChangedPost> deleted, List<ChangedPost> edited,
+                              ChannelCitations citations) {
 
         /** Another channel's page when it is tracked, else its preview on t.me. */
         public String link(String handle) {
@@ -124,6 +140,11 @@ public class DashboardPages {
                     ? "/channels/" + handle + "?" + frame.filters().queryWithout("channel")
                     : "https://t.me/s/" + handle;
         }
+    }
+
+    /** A channel's panels that come from its posts and counts. */
+    public record ChannelPanels(Frame frame, ChartData activityChart, List<List<Long>> heatmap, long heatmapMax,
+                                List<TopEntry> topics, List<TopEntry> mentions, List<TopEntry> forwards) {
     }
 
     /** A post in the "Recently deleted" or "Recently edited" list; {@code at} is when we noticed. */
@@ -186,34 +207,24 @@ public class DashboardPages {
         Frame frame = frame(now, "/", asked, bucket);
         List<Long> ids = asked.channelIds();
         Period period = frame.period();
-        Bucket buckets = bucket(frame.filters(), period);
-        OverviewCounts counts = kept.get(now, new PanelsQuestion("overview", null, KeptAnswers.channels(ids), period,
-                buckets), () -> overviewCounts(frame, ids, buckets));
-        return Templates.overview(new Overview(frame, counts.totals(), counts.volumeChart(), counts.topTopics(),
-                counts.risingTopics(), counts.topMentions(), counts.risingMentions(),
+        String panels = kept.get(now, new RenderedPanels("overview", null, frame.filters(), period),
+                () -> Templates.overviewPanels(overviewPanels(frame, ids)).render());
+        return Templates.overview(new Overview(frame, panels,
                 posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
-                kept.get(now, new PanelsQuestion("spikes", null, KeptAnswers.channels(ids), period, null),
-                        () -> spikes.find(period.first().atStartOfDay(frame.zone()).toInstant(),
-                                period.last().plusDays(1).atStartOfDay(frame.zone()).toInstant(), ids, SpikeFinder.DAY,
-                                SPIKES_SHOWN)),
                 uri.getBaseUri().toString().replaceFirst("/$", "")));
     }
 
     /**
-     * What a page's counted panels depend on besides the data: the page, its key, the channels and the period.
-     * Post lists are not kept: an edit of a post's text changes no counts.
+     * What a page's rendered panels depend on besides the data and the watchlist: the page, its key, the filters as
+     * given (links repeat them) and the period they resolve to (a range ends today). Post lists are not kept: an
+     * edit of a post's text or its views change no counts.
      */
-    private record PanelsQuestion(String page, String key, List<Long> channelIds, Period period, Bucket bucket) {
+    private record RenderedPanels(String page, String key, PageFilters filters, Period period) {
     }
 
-    /** The overview's panels that come from the counts. */
-    private record OverviewCounts(Totals totals, ChartData volumeChart, List<SparkEntry> topTopics,
-                                  List<SparkEntry> risingTopics, List<SparkEntry> topMentions,
-                                  List<SparkEntry> risingMentions) {
-    }
-
-    private OverviewCounts overviewCounts(Frame frame, List<Long> ids, Bucket buckets) {
+    private OverviewPanels overviewPanels(Frame frame, List<Long> ids) {
         Period period = frame.period();
+        Bucket buckets = bucket(frame.filters(), period);
         Map<String, List<Point>> byChannel = new LinkedHashMap<>();
         Map<Long, String> handles = data.handles(frame.channels());
         series.dailyByChannel(Metric.POSTS, null, ids, period.first(), period.last(), buckets)
@@ -227,8 +238,10 @@ public class DashboardPages {
                 period.previousFirst(), 10);
         SparkLists topicSparks = sparks(Metric.TOPIC, topics, ids, period, buckets);
         SparkLists mentionSparks = sparks(Metric.MENTION, mentions, ids, period, buckets);
-        return new OverviewCounts(data.totals(ids, period), ChartData.of("bar", true, byChannel), topicSparks.top(),
-                topicSparks.rising(), mentionSparks.top(), mentionSparks.rising());
+        List<Spike> strongest = spikes.find(period.first().atStartOfDay(frame.zone()).toInstant(),
+                period.last().plusDays(1).atStartOfDay(frame.zone()).toInstant(), ids, SpikeFinder.DAY, SPIKES_SHOWN);
+        return new OverviewPanels(frame, data.totals(ids, period), ChartData.of("bar", true, byChannel),
+                topicSparks.top(), topicSparks.rising(), mentionSparks.top(), mentionSparks.rising(), strongest);
     }
 
     private record SparkLists(List<SparkEntry> top, List<SparkEntry> rising) {
@@ -267,29 +280,21 @@ public class DashboardPages {
         DataVersions.Versions now = kept.versions();
         Frame frame = frame(now, base + key, asked, bucket);
         List<Long> ids = asked.channelIds();
-        Period period = frame.period();
-        Bucket buckets = bucket(frame.filters(), period);
-        TermCounts counts = kept.get(now, new PanelsQuestion(metric.value(), key, KeptAnswers.channels(ids), period,
-                buckets), () -> termCounts(metric, key, frame, ids, buckets));
-        List<String> terms = new ArrayList<>(List.of(key, counts.label()));
-        if (metric == Metric.MENTION) {
-            watchlist.find(key).ifPresent(entity -> terms.addAll(entity.aliases()));
-        }
+        TermAnswer answer = kept.get(now, new RenderedPanels(metric.value(), key, frame.filters(), frame.period()),
+                () -> termAnswer(metric, key, frame, ids));
         PostQuery.Page page = posts.newestFirst(filter(frame, ids, null, metric == Metric.TOPIC ? key : null,
                 metric == Metric.MENTION ? key : null), PostCursor.decode(cursor), 20);
-        return Templates.term(new TermPage(frame, metric.value(), key, counts.label(), counts.total(),
-                counts.seriesChart(), counts.splitChart(), counts.coTopics(), counts.coMentions(),
-                rows(page.items(), terms), page.next() == null ? null : PostCursor.encode(page.next()),
-                "metric=" + metric.value() + "&key=" + key));
+        return Templates.term(new TermPage(frame, metric.value(), key, answer.label(), answer.panels(),
+                rows(page.items(), answer.marked()), page.next() == null ? null : PostCursor.encode(page.next())));
     }
 
-    /** A topic's or name's panels that come from the counts. */
-    private record TermCounts(String label, long total, ChartData seriesChart, ChartData splitChart,
-                              List<TopEntry> coTopics, List<TopEntry> coMentions) {
+    /** A topic's or name's label, the words its posts are marked by (a name's aliases too) and its rendered panels. */
+    private record TermAnswer(String label, List<String> marked, String panels) {
     }
 
-    private TermCounts termCounts(Metric metric, String key, Frame frame, List<Long> ids, Bucket buckets) {
+    private TermAnswer termAnswer(Metric metric, String key, Frame frame, List<Long> ids) {
         Period period = frame.period();
+        Bucket buckets = bucket(frame.filters(), period);
         List<Point> points = series.daily(metric, key, ids, period.first(), period.last(), buckets);
         Map<Long, String> handles = data.handles(frame.channels());
         Map<String, List<Point>> split = new LinkedHashMap<>();
@@ -299,10 +304,17 @@ public class DashboardPages {
             split.put(key, points);
         }
         String label = top.labels(metric, List.of(key)).get(key);
+        List<String> marked = new ArrayList<>(List.of(key, label));
+        if (metric == Metric.MENTION) {
+            watchlist.find(key).ifPresent(entity -> marked.addAll(entity.aliases()));
+        }
         String keyColumn = metric == Metric.TOPIC ? "hashtags" : "mentions";
-        return new TermCounts(label, points.stream().mapToLong(Point::count).sum(), ChartData.line(points, label),
-                ChartData.of("bar", true, split), data.cooccurring("hashtags", keyColumn, key, ids, period, key),
-                data.cooccurring("mentions", keyColumn, key, ids, period, key));
+        TermPanels panels = new TermPanels(frame, points.stream().mapToLong(Point::count).sum(),
+                ChartData.line(points, label), ChartData.of("bar", true, split),
+                data.cooccurring("hashtags", keyColumn, key, ids, period, key),
+                data.cooccurring("mentions", keyColumn, key, ids, period, key),
+                "metric=" + metric.value() + "&key=" + key);
+        return new TermAnswer(label, List.copyOf(marked), Templates.termPanels(panels).render());
     }
 
     @GET
@@ -319,26 +331,19 @@ public class DashboardPages {
         Period period = frame.period();
         List<Long> ids = List.of(channel.id);
         ZoneId zone = analytics.timezone();
-        ChannelCounts counts = kept.get(now, new PanelsQuestion("channel", null, ids, period, null),
-                () -> channelCounts(channel.id, period, zone));
-        return Templates.channel(new ChannelPage(frame, channel, data.subscribers(channel.id, period, zone),
-                counts.viewsChart(), counts.heatmap(), counts.heatmapMax(), counts.topics(), counts.mentions(),
-                counts.forwards(), posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
+        String panels = kept.get(now, new RenderedPanels("channel", channel.handle, frame.filters(), period),
+                () -> Templates.channelPanels(channelPanels(frame, channel.id, zone)).render());
+        return Templates.channel(new ChannelPage(frame, channel, data.subscribers(channel.id, period, zone), panels,
+                posts.newestFirst(filter(frame, ids, null, null, null), null, 10).items(),
                 data.recentlyDeleted(channel.id, 10), data.recentlyEdited(channel.id, 10), network.of(channel.id, period)));
     }
 
-    /**
-     * A channel's panels that come from its posts and counts. Subscribers are read each time: a poll that finds the
-     * same number adds a point but changes no counts.
-     */
-    private record ChannelCounts(ChartData viewsChart, List<List<Long>> heatmap, long heatmapMax, List<TopEntry> topics,
-                                 List<TopEntry> mentions, List<TopEntry> forwards) {
-    }
-
-    private ChannelCounts channelCounts(long channelId, Period period, ZoneId zone) {
+    /** Subscribers are read at each request instead: a poll that finds the same number adds a point but changes no counts. */
+    private ChannelPanels channelPanels(Frame frame, long channelId, ZoneId zone) {
+        Period period = frame.period();
         List<Long> ids = List.of(channelId);
         List<List<Long>> heatmap = data.heatmap(channelId, period, zone);
-        return new ChannelCounts(data.viewsPerPost(channelId, period, zone), heatmap,
+        return new ChannelPanels(frame, data.viewsPerPost(channelId, period, zone), heatmap,
                 heatmap.stream().flatMap(List::stream).mapToLong(Long::longValue).max().orElse(0),
                 top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
                 top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),

@@ -60,7 +60,18 @@ class PageExtensions {
 
     /** A count with its thousands grouped: {@code 12,400}. */
     static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        // by hand: String.format parses its pattern and builds a formatter each time, and a page prints hundreds
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        StringBuilder out = new StringBuilder(digits.length() + length / 3).append(digits, 0, sign);
+        for (int i = 0; i < length; i++) {
+            if (i > 0 && (length - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(sign + i));
+        }
+        return out.toString();
     }
 
     /**

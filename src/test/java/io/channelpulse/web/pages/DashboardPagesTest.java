@@ -307,9 +307,11 @@ class DashboardPagesTest {
         String top = "/api/top?metric=topic&range=all";
         long embUsaPosts = Db.count(dataSource, "SELECT count(*) FROM posts p JOIN channels c ON c.id = p.channel_id"
                 + " WHERE c.handle = 'EmbUSA' AND p.kind = 'post'");
+        long embUsaStored = channelRowPosts(page("/?range=all"), "EmbUSA");
         for (int i = 0; i < 2; i++) { // the second time from the kept answers
             assertThat(given().get(series).then().statusCode(200).extract().jsonPath().getLong("total")).isEqualTo(6);
             assertThat(page("/?range=all").getElementById("total-posts").text()).isEqualTo("28");
+            assertThat(channelRowPosts(page("/?range=all"), "EmbUSA")).isEqualTo(embUsaStored);
             assertThat(page("/topics/osce?range=all").getElementById("term-total").text()).isEqualTo("6");
             assertThat(heatmapPosts(page("/channels/EmbUSA?range=all"))).isEqualTo(embUsaPosts);
         }
@@ -322,6 +324,7 @@ class DashboardPagesTest {
         assertThat(given().get(top + "&limit=100").then().extract().jsonPath().getList("key", String.class))
                 .contains("pulsekept");
         assertThat(page("/?range=all").getElementById("total-posts").text()).isEqualTo("29");
+        assertThat(channelRowPosts(page("/?range=all"), "EmbUSA")).isEqualTo(embUsaStored + 1);
         assertThat(page("/topics/osce?range=all").getElementById("term-total").text()).isEqualTo("7");
         assertThat(heatmapPosts(page("/channels/EmbUSA?range=all"))).isEqualTo(embUsaPosts + 1);
 
@@ -348,6 +351,23 @@ class DashboardPagesTest {
     private static void awaitRecount() {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "done".equals(given().get("/api/watchlist/recount").then().extract().jsonPath().getString("state")));
+    }
+
+    @Test
+    void keptPanelsLinkWithTheFiltersOfTheirOwnRequest() {
+        for (String bucket : List.of("", "&bucket=month", "&bucket=week")) { // the same period, other links
+            String overview = "/?range=all" + bucket;
+            assertThat(page(overview).select("#topics a[href^=/topics/osce]").attr("href"))
+                    .isEqualTo("/topics/osce?range=all" + bucket);
+            assertThat(page("/topics/osce?range=all" + bucket).select("a:contains(Download CSV)").eachAttr("href"))
+                    .contains("/export/series.csv?metric=topic&key=osce&range=all" + bucket);
+        }
+    }
+
+    /** The overview's post count of a channel, from its row in the Channels table. */
+    private static long channelRowPosts(Document page, String handle) {
+        return Long.parseLong(page.select("#channels tr:has(a:containsOwn(@" + handle + ")) td[data-label=posts]").text()
+                .replaceAll("[^0-9]", ""));
     }
 
     /** The posts the channel page's weekday × hour table counts. */
