@@ -25,6 +25,6 @@ for mode in $ORDER; do
         "(load average $load_before -> $(cut -d' ' -f1 /proc/loadavg))"
 done
 if [ -n "${seconds[with]:-}" ] && [ -n "${seconds[without]:-}" ]; then
-    echo "terms make storing $(echo "scale=1; (${seconds[with]} / ${seconds[without]} - 1) * 100" | bc) % slower"
+    echo "terms make storing $(echo "scale=4; r = (${seconds[with]} / ${seconds[without]} - 1) * 100; scale=1; r / 1" | bc) % slower (wall clock with start and stop)"
 fi
 du -sh "$DIR"-* 2>/dev/null | grep -v '\.log' || true
