@@ -28,8 +28,8 @@ FROM channel_day_terms bag CROSS JOIN LATERAL unnest(bag.keys, bag.posts) AS ter
 -- daily_term_totals is no longer added to by every batch (the same hot rows from every channel): a batch queues
 -- what it changed of its channel's terms here, as one row of parallel arrays, in its own transaction, and
 -- io.channelpulse.terms.TermTotals adds the queued changes, summed over all batches since, to the totals: before the
--- totals are read, and every minute. The queue is only inserted into and deleted from, never updated, so no batch
--- waits for another or for a summing, and a change is seen exactly when its batch committed.
+-- totals are read, and every pulse.terms.sum-every. The queue is only inserted into and deleted from, never updated,
+-- so no batch waits for another or for a summing, and a change is seen exactly when its batch committed.
 CREATE TABLE term_total_changes (
     channel_id BIGINT    NOT NULL,
     days       DATE[]    NOT NULL,

@@ -3,7 +3,6 @@ package io.channelpulse.spikes;
 import io.channelpulse.analytics.Sql;
 import io.channelpulse.terms.NameHours;
 import io.channelpulse.terms.Term;
-import io.channelpulse.terms.TermCounting;
 import io.channelpulse.terms.TermExtractor;
 import io.channelpulse.terms.TermsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The counts spikes are judged on. Days come from the daily rollups (daily_totals over all channels,
+ * The counts spikes are judged on (over all channels, once {@link SpikeFinder} has brought the term totals up to
+ * date). Days come from the daily rollups (daily_totals over all channels,
  * daily_counts for some; daily_term_totals over all channels, daily_terms for some, for name candidates). Hours of
  * topics, mentions and forwards come from the posts of the period themselves, which the posts_newest index bounds to
  * the period; hours of name candidates, which only the text holds, from name_hours.
@@ -49,9 +49,6 @@ class SpikeCounts {
     @Inject
     TermsConfig terms;
 
-    @Inject
-    TermCounting termCounting;
-
     /** Days of [from, to) on which a key has at least {@code minCount} posts. */
     List<Busy> busyDays(Instant from, Instant to, List<Long> channelIds, int minCount, ZoneId zone) {
         LocalDate first = LocalDate.ofInstant(from, zone);
@@ -59,7 +56,6 @@ class SpikeCounts {
         List<Object> parameters = new ArrayList<>(List.of(ROLLUP_METRICS, first, last));
         String sql;
         if (channelIds == null) {
-            termCounting.sumTotals();
             sql = "SELECT metric, key, day, posts FROM daily_totals WHERE metric = ANY (?) AND day BETWEEN ? AND ?"
                     + " AND posts >= ?";
         } else {
@@ -224,9 +220,7 @@ class SpikeCounts {
             // joined, not "key = ANY (?)": a week's few hundred busy names were compared one by one with every row
             String sql = "SELECT t.key, t.day, t.posts FROM unnest(?::text[]) AS busy (key)"
                     + " JOIN daily_term_totals t ON t.kind = 'name' AND t.key = busy.key AND t.day BETWEEN ? AND ?";
-            if (channelIds == null) {
-                termCounting.sumTotals();
-            } else {
+            if (channelIds != null) {
                 sql = "SELECT t.key, t.day, sum(t.posts) FROM unnest(?::text[]) AS busy (key)"
                         + " JOIN daily_terms t ON t.kind = 'name' AND t.key = busy.key AND t.day BETWEEN ? AND ?"
                         + " AND t.channel_id = ANY (?) GROUP BY 1, 2";

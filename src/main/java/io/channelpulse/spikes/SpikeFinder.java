@@ -8,6 +8,7 @@ import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.TopQuery;
 import io.channelpulse.analytics.WatchedEntity;
 import io.channelpulse.analytics.Watchlist;
+import io.channelpulse.terms.TermCounting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -55,6 +56,9 @@ public class SpikeFinder {
     @Inject
     SpikesConfig config;
 
+    @Inject
+    TermCounting termCounting;
+
     /**
      * @param from       start of the period (the bucket holding it is included)
      * @param to         end of the period, exclusive
@@ -89,6 +93,10 @@ public class SpikeFinder {
             .maximumSize(200).build();
 
     private List<Spike> compute(Instant from, Instant to, List<Long> channelIds, String bucket, int limit) {
+        if (channelIds == null) {
+            // the name candidates over all channels are read from the totals, after the versions were
+            termCounting.sumTotals();
+        }
         ZoneId zone = analytics.timezone();
         SpikeRule rule = new SpikeRule(config.minCount(), config.minScore());
         Set<String> watched = watchlist.entities().stream().map(WatchedEntity::key).collect(Collectors.toSet());

@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
 public final class TermExtractor {
 
     private static final int MAX_NAME_WORDS = 3;
-    // Compiled once: this runs for every word of every stored post.
-    private static final int STEM_CACHE = 50_000;
+    // words remembered per thread (see written): a day of news repeats far fewer distinct words
+    private static final int WRITTEN_CACHE = 50_000;
 
     private static final CharArraySet RUSSIAN_STOP = RussianAnalyzer.getDefaultStopSet();
     private static final CharArraySet ENGLISH_STOP = snowballList("english_stop.txt");
@@ -50,8 +50,6 @@ public final class TermExtractor {
 
     private static final ThreadLocal<SnowballStemmer> RUSSIAN = ThreadLocal.withInitial(RussianStemmer::new);
     private static final ThreadLocal<SnowballStemmer> ENGLISH = ThreadLocal.withInitial(EnglishStemmer::new);
-    // Real and synthetic text repeat a small vocabulary, and stemming is most of the cost of a post.
-    private static final ThreadLocal<Map<String, String>> STEMS = ThreadLocal.withInitial(HashMap::new);
     private static final ThreadLocal<Map<String, Written>> WRITTEN = ThreadLocal.withInitial(HashMap::new);
 
     private static final String[] URL_ENDINGS = {".com", ".org", ".net", ".ru", ".рф", ".me", ".io", ".ua", ".by",
@@ -77,13 +75,16 @@ public final class TermExtractor {
 
     private static final Written WITH_DIGITS = new Written(null, null, false, null);
 
-    /** Each written word once per thread: news text repeats its words, and this is most of the cost of a post. */
+    /**
+     * Each written word read once per thread: news text repeats its words, and stemming is most of the cost of a
+     * post.
+     */
     private static Written written(String written) {
         Map<String, Written> cache = WRITTEN.get();
         Written known = cache.get(written);
         if (known == null) {
             known = read(written);
-            if (cache.size() >= STEM_CACHE) {
+            if (cache.size() >= WRITTEN_CACHE) {
                 cache.clear();
             }
             cache.put(written, known);
@@ -108,11 +109,6 @@ public final class TermExtractor {
 
     /** The lowercase stem of a lowercase word: Russian Snowball if Cyrillic, English if Latin, else the word. */
     static String stem(String lower) {
-        Map<String, String> cache = STEMS.get();
-        String cached = cache.get(lower);
-        if (cached != null) {
-            return cached;
-        }
         String stem = lower;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
@@ -126,10 +122,6 @@ public final class TermExtractor {
                 break;
             }
         }
-        if (cache.size() >= STEM_CACHE) {
-            cache.clear();
-        }
-        cache.put(lower, stem);
         return stem;
     }
 

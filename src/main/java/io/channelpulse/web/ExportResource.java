@@ -10,8 +10,6 @@ import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.Point;
 import io.channelpulse.analytics.TopEntry;
-import io.channelpulse.ingest.telegram.ChannelHandle;
-import io.channelpulse.store.StoreException;
 import io.channelpulse.network.NetworkEdge;
 import io.channelpulse.network.NetworkGraph;
 import io.channelpulse.api.BadParameterException;
@@ -34,15 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -71,13 +63,6 @@ public class ExportResource {
     @Inject
     AnalyticsConfig analytics;
 
-    @Inject
-    DataSource dataSource;
-
-    /** A tracked channel: its id and its handle as stored. */
-    record TrackedChannel(long id, String handle) {
-    }
-
     /** {@code channel,id,url,published_at,text,views,edited,forwarded_from,hashtags,mentions,kind,signature,reply_to,deleted_at}. */
     @GET
     @Path("/posts.csv")
@@ -105,9 +90,9 @@ public class ExportResource {
                     ? "the CSV export lists every match newest first; relevance is for the JSON listing"
                     : "'" + sort + "' is not newest");
         }
-        List<TrackedChannel> tracked = channels(channels);
+        List<ChannelFilter.Tracked> tracked = channels(channels);
         PostQuery.Filter filter = new PostQuery.Filter(
-                tracked == null ? null : tracked.stream().map(TrackedChannel::id).toList(),
+                tracked == null ? null : tracked.stream().map(ChannelFilter.Tracked::id).toList(),
                 period.from(), period.to(), blank(q) ? null : q.strip(), key(topic), key(mention),
                 YesNoParameter.parse("deleted", deleted), YesNoParameter.parse("edited", edited));
         ExportFileName name = ExportFileName.of("posts")
@@ -263,40 +248,14 @@ public class ExportResource {
         return TimeRange.parse(from, to, nothingGiven ? "30d" : range, zone, Clock.system(zone));
     }
 
-    /** The tracked channels the repeatable {@code channel} parameter names; null when it names none (all). */
-    List<TrackedChannel> channels(List<String> handles) {
-        if (handles == null || handles.stream().allMatch(ExportResource::blank)) {
-            return null;
-        }
-        List<TrackedChannel> tracked = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT id, handle FROM channels WHERE lower(handle) = ?")) {
-            for (String handle : handles) {
-                if (blank(handle)) {
-                    continue;
-                }
-                ChannelHandle parsed = ChannelHandle.parse(handle).orElseThrow(() ->
-                        new BadParameterException("channel", "'" + handle + "' is not a channel handle"));
-                query.setString(1, parsed.key());
-                try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new BadParameterException("channel", "'" + handle + "' is not tracked");
-                    }
-                    TrackedChannel channel = new TrackedChannel(rs.getLong(1), rs.getString(2));
-                    if (tracked.stream().noneMatch(t -> t.id() == channel.id())) {
-                        tracked.add(channel);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not look up channels", e);
-        }
-        return tracked;
+    /** The tracked channels the repeatable {@code channel} parameter names, each once; null when it names none (all). */
+    private static List<ChannelFilter.Tracked> channels(List<String> handles) {
+        List<ChannelFilter.Tracked> tracked = ChannelFilter.tracked(handles);
+        return tracked == null ? null : tracked.stream().distinct().toList();
     }
 
-    private static List<String> handles(List<TrackedChannel> tracked) {
-        return tracked == null ? null : tracked.stream().map(TrackedChannel::handle).toList();
+    private static List<String> handles(List<ChannelFilter.Tracked> tracked) {
+        return tracked == null ? null : tracked.stream().map(ChannelFilter.Tracked::handle).toList();
     }
 
     private static String key(String value) {

@@ -11,10 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,7 +40,7 @@ class NetworkAnswersTest {
     private long bravo;
 
     @BeforeEach
-    void twoChannels() throws SQLException {
+    void twoChannels() {
         Db.reset(dataSource);
         channel("alpha_news");
         bravo = channel("bravo_news");
@@ -67,7 +63,7 @@ class NetworkAnswersTest {
     }
 
     @Test
-    void aChangeCommittedByAnotherInstanceChangesTheNextAnswer() throws SQLException {
+    void aChangeCommittedByAnotherInstanceChangesTheNextAnswer() {
         assertThat(forwards("bravo_news", "alpha_news")).isEqualTo(1);
         assertThat(title("alpha_news")).isNull();
 
@@ -97,20 +93,12 @@ class NetworkAnswersTest {
         return network().getString("nodes.find { it.handle == '" + handle + "' }.title");
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    private void execute(String sql) {
+        Db.execute(dataSource, sql);
     }
 
-    private long channel(String handle) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO channels (handle, status) VALUES (?, 'paused')")) {
-            insert.setString(1, handle);
-            insert.executeUpdate();
-        }
-        return Db.count(dataSource, "SELECT id FROM channels WHERE handle = ?", handle);
+    private long channel(String handle) {
+        return Db.count(dataSource, "INSERT INTO channels (handle, status) VALUES (?, 'paused') RETURNING id", handle);
     }
 
     private static ParsedPost forward(long id, String source) {

@@ -213,14 +213,8 @@ class MonthlyCitationsTest {
         return rows;
     }
 
-    private long channel(String handle) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO channels (handle, status) VALUES (?, 'paused')")) {
-            insert.setString(1, handle);
-            insert.executeUpdate();
-        }
-        return Db.count(dataSource, "SELECT id FROM channels WHERE handle = ?", handle);
+    private long channel(String handle) {
+        return Db.count(dataSource, "INSERT INTO channels (handle, status) VALUES (?, 'paused') RETURNING id", handle);
     }
 
     private static LocalDate[] period(String first, String last) {
