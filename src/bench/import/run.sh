@@ -3,14 +3,15 @@
 # the import command into a fresh embedded database, logging the garbage collector to show the heap stays flat.
 # Usage, from the repository root after `./mvnw -DskipTests package`:
 #   src/bench/import/run.sh [messages]
-# PULSE_DATA_DIR (default /tmp/pulse-import-bench) is emptied first; EXPORT (default /tmp/pulse-import-bench.json).
+# PULSE_DATA_DIR (default /tmp/pulse-import-bench) is emptied first; EXPORT (default /tmp/pulse-import-bench.json);
+# JAR (default target/quarkus-app/quarkus-run.jar) is the build to measure.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 messages=${1:-500000}
 export PULSE_DATA_DIR=${PULSE_DATA_DIR:-/tmp/pulse-import-bench}
 export_file=${EXPORT:-/tmp/pulse-import-bench.json}
 heap=${HEAP:-256m}
-jar=target/quarkus-app/quarkus-run.jar
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 
 if [ ! -s "$export_file" ]; then
   echo "== writing an export of $messages messages to $export_file"
