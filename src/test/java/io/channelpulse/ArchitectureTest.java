@@ -64,6 +64,21 @@ class ArchitectureTest {
      * the stores around it): store hands each stored post to the features that count it. Any other edge that
      * closes a cycle fails.
      */
+    /** Ingestion counts a batch before it stores it; the store only calls back the counter it was handed. */
+    @Test
+    void theStoreCountsNothingItself() {
+        noClasses().that().resideInAPackage("io.channelpulse.store..")
+                .should().callMethodWhere(describe("counts a post",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) -> {
+                            String owner = call.getTargetOwner().getName();
+                            String name = call.getName();
+                            return owner.equals("io.channelpulse.analytics.Counting") && name.equals("facts")
+                                    || owner.equals("io.channelpulse.network.PostCitations") && name.equals("of")
+                                    || owner.equals("io.channelpulse.terms.TermExtractor") && name.equals("terms");
+                        }))
+                .check(APP);
+    }
+
     @Test
     void topLevelPackagesHaveNoCycles() {
         slices().matching("io.channelpulse.(*)..").should().beFreeOfCycles()

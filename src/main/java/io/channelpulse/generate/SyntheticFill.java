@@ -3,6 +3,8 @@ package io.channelpulse.generate;
 import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.store.Channel;
 import io.channelpulse.store.ChannelStatus;
+import io.channelpulse.ingest.PostCounting;
+import io.channelpulse.store.CountedPosts;
 import io.channelpulse.store.PostStore;
 import io.channelpulse.terms.TermCounting;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,6 +58,9 @@ public class SyntheticFill {
 
     @Inject
     PostStore store;
+
+    @Inject
+    PostCounting counting;
 
     /**
      * Stores every channel and post of {@code synthetic}, {@code threads} channels at once, counting the posts
@@ -121,9 +126,10 @@ public class SyntheticFill {
 
     /** Stores a page; a deadlock or serialization failure (possible with two writers) is retried, as storing is idempotent. */
     private void storePage(long channelId, List<ParsedPost> page, Instant seenAt, AtomicLong retried) {
+        CountedPosts counted = counting.count(page);
         for (int attempt = 1; ; attempt++) {
             try {
-                store.storePosts(channelId, page, seenAt);
+                store.storePosts(channelId, counted, seenAt);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !retryable(e)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.channelpulse.ingest.telegram.ParsedPost;
+import io.channelpulse.store.CountedPosts;
 import io.channelpulse.store.ImportOnlyPosts;
 import io.channelpulse.store.PostStore;
 import io.channelpulse.store.StoreException;
@@ -167,25 +168,21 @@ class ImportStore {
      * version of it is later than the one we last saw (an edit after our last poll): otherwise it is skipped.
      */
     @Transactional
-    Stored store(long importId, Target channel, List<ExportMessage> batch, Map<String, String> handlesByTitle,
-                 Counts counts) {
+    Stored store(long importId, Target channel, List<ExportMessage> batch, CountedPosts counted, Counts counts) {
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, Instant> lastSeen = lastSeen(connection, channel.id(), batch);
-            List<ParsedPost> write = new ArrayList<>(batch.size());
+            Set<Long> write = new HashSet<>();
             List<Long> added = new ArrayList<>();
-            // An id twice in one file (hand-edited exports) is stored once, as its last version.
-            Map<Long, ExportMessage> distinct = new java.util.LinkedHashMap<>();
-            batch.forEach(message -> distinct.put(message.id(), message));
-            for (ExportMessage message : distinct.values()) {
+            for (ExportMessage message : batch) {
                 Instant seen = lastSeen.get(message.id());
                 if (seen == null) {
                     added.add(message.id());
                 } else if (!message.versionAt().isAfter(seen)) {
                     continue;
                 }
-                write.add(withForwardHandle(message.post(), handlesByTitle));
+                write.add(message.id());
             }
-            posts.storePosts(channel.id(), write, Instant.now());
+            posts.storePosts(channel.id(), counted.only(write), Instant.now());
             ImportOnlyPosts.add(connection, channel.id(), added);
             Stored stored = new Stored(write.size(), batch.size() - write.size());
             counts.add(stored);
@@ -207,9 +204,26 @@ class ImportStore {
             stored += batch.stored();
             skipped += batch.skipped();
         }
+
+        /** Adds what was read elsewhere, keeping at most {@code maxErrors} problems. */
+        void take(Counts read, int maxErrors) {
+            this.read += read.read;
+            skipped += read.skipped;
+            read.errors.stream().limit(Math.max(0, maxErrors - errors.size())).forEach(errors::add);
+        }
+
+        /** These counts, leaving this empty: what was read since the last batch, handed on with it. */
+        Counts takeAll() {
+            Counts taken = new Counts();
+            taken.take(this, Integer.MAX_VALUE);
+            read = 0;
+            skipped = 0;
+            errors.clear();
+            return taken;
+        }
     }
 
-    private static ParsedPost withForwardHandle(ParsedPost post, Map<String, String> handlesByTitle) {
+    static ParsedPost withForwardHandle(ParsedPost post, Map<String, String> handlesByTitle) {
         if (post.forwardedFrom() == null) {
             return post;
         }

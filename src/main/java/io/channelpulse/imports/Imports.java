@@ -2,6 +2,8 @@ package io.channelpulse.imports;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.ingest.telegram.ChannelHandle;
+import io.channelpulse.ingest.PostCounting;
+import io.channelpulse.store.CountedPosts;
 import io.channelpulse.store.StoreException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +65,9 @@ public class Imports {
 
     @Inject
     ImportConfig config;
+
+    @Inject
+    PostCounting counting;
 
     @Inject
     AnalyticsConfig analytics;
@@ -137,38 +143,48 @@ public class Imports {
         });
     }
 
-    /** Runs the import in this thread, telling {@code progress} after every batch. */
+    /**
+     * Runs the import in this thread, telling {@code progress} after every batch. Batches are stored on a second
+     * thread while this one reads and counts the next ({@link ImportPipeline}); the counts of the import are only
+     * touched by the storing thread until the last batch is stored.
+     */
     public ImportStatus run(Prepared prepared, Consumer<ImportStatus> progress) {
         store.running(prepared.id());
         ImportStore.Counts counts = new ImportStore.Counts();
         Map<String, String> handlesByTitle = store.handlesByTitle();
         List<ExportMessage> batch = new ArrayList<>(config.batch());
-        try (InputStream in = prepared.file().open()) {
-            ExportReader.read(in, prepared.chat(), prepared.channel().handle(), prepared.zone(),
-                    new ExportReader.Messages() {
-                        @Override
-                        public void message(ExportMessage message) {
-                            counts.read++;
-                            if (message.post() == null) {
-                                counts.skipped++;
-                                return;
+        ImportStore.Counts read = new ImportStore.Counts();
+        try (ImportPipeline pipeline = new ImportPipeline(); InputStream in = prepared.file().open()) {
+            try {
+                ExportReader.read(in, prepared.chat(), prepared.channel().handle(), prepared.zone(),
+                        new ExportReader.Messages() {
+                            @Override
+                            public void message(ExportMessage message) {
+                                read.read++;
+                                if (message.post() == null) {
+                                    read.skipped++;
+                                    return;
+                                }
+                                batch.add(message);
+                                if (batch.size() >= config.batch()) {
+                                    flush(pipeline, prepared, batch, read, handlesByTitle, counts, progress);
+                                }
                             }
-                            batch.add(message);
-                            if (batch.size() >= config.batch()) {
-                                flush(prepared, batch, handlesByTitle, counts, progress);
-                            }
-                        }
 
-                        @Override
-                        public void unreadable(ExportProblem problem) {
-                            counts.read++;
-                            counts.skipped++;
-                            if (counts.errors.size() < config.maxErrors()) {
-                                counts.errors.add(problem);
+                            @Override
+                            public void unreadable(ExportProblem problem) {
+                                read.read++;
+                                read.skipped++;
+                                read.errors.add(problem);
                             }
-                        }
-                    });
-            flush(prepared, batch, handlesByTitle, counts, progress);
+                        });
+                flush(pipeline, prepared, batch, read, handlesByTitle, counts, progress);
+                pipeline.drain();
+            } finally {
+                // what was read but not handed on still counts, also when the file or a batch failed
+                drainQuietly(pipeline);
+                counts.take(read, config.maxErrors());
+            }
             store.finish(prepared.id(), counts, "done");
         } catch (ExportException e) {
             counts.errors.add(e.problem());
@@ -194,15 +210,41 @@ public class Imports {
         return store.newest(limit);
     }
 
-    private void flush(Prepared prepared, List<ExportMessage> batch, Map<String, String> handlesByTitle,
-                       ImportStore.Counts counts, Consumer<ImportStatus> progress) {
+    /**
+     * Counts the batch here, then hands it, with what was read since the last batch, to the storing thread once
+     * that has stored the batch before.
+     */
+    private void flush(ImportPipeline pipeline, Prepared prepared, List<ExportMessage> batch, ImportStore.Counts read,
+                       Map<String, String> handlesByTitle, ImportStore.Counts counts, Consumer<ImportStatus> progress) {
         if (batch.isEmpty()) {
             return;
         }
-        storeOrSplit(prepared, List.copyOf(batch), handlesByTitle, counts);
+        List<ExportMessage> messages = distinct(batch);
         batch.clear();
-        progress.accept(new ImportStatus(prepared.id(), prepared.channel().handle(), "running", counts.read,
-                counts.stored, counts.skipped, List.copyOf(counts.errors)));
+        CountedPosts counted = counting.count(messages.stream()
+                .map(message -> ImportStore.withForwardHandle(message.post(), handlesByTitle)).toList());
+        ImportStore.Counts readNow = read.takeAll();
+        pipeline.submit(() -> {
+            counts.take(readNow, config.maxErrors());
+            storeOrSplit(prepared, messages, counted, counts);
+            progress.accept(new ImportStatus(prepared.id(), prepared.channel().handle(), "running", counts.read,
+                    counts.stored, counts.skipped, List.copyOf(counts.errors)));
+        });
+    }
+
+    private static void drainQuietly(ImportPipeline pipeline) {
+        try {
+            pipeline.drain();
+        } catch (RuntimeException e) {
+            // the failure was thrown once already, where the batch was handed on
+        }
+    }
+
+    /** Each id once, as its last version: hand-edited exports may hold an id twice. */
+    private static List<ExportMessage> distinct(List<ExportMessage> batch) {
+        Map<Long, ExportMessage> byId = new LinkedHashMap<>();
+        batch.forEach(message -> byId.put(message.id(), message));
+        return List.copyOf(byId.values());
     }
 
     /**
@@ -210,10 +252,10 @@ public class Imports {
      * text, say), the whole transaction is gone, so the batch is stored again in halves until the messages it refuses
      * are alone: those are skipped and named among the import's problems, every other message is stored.
      */
-    private void storeOrSplit(Prepared prepared, List<ExportMessage> messages, Map<String, String> handlesByTitle,
+    private void storeOrSplit(Prepared prepared, List<ExportMessage> messages, CountedPosts counted,
                               ImportStore.Counts counts) {
         try {
-            store.store(prepared.id(), prepared.channel(), messages, handlesByTitle, counts);
+            store.store(prepared.id(), prepared.channel(), messages, counted, counts);
         } catch (StoreException e) {
             Optional<String> refused = refusedValue(e);
             if (refused.isEmpty()) {
@@ -228,8 +270,8 @@ public class Imports {
                 return;
             }
             int half = messages.size() / 2;
-            storeOrSplit(prepared, messages.subList(0, half), handlesByTitle, counts);
-            storeOrSplit(prepared, messages.subList(half, messages.size()), handlesByTitle, counts);
+            storeOrSplit(prepared, messages.subList(0, half), counted, counts);
+            storeOrSplit(prepared, messages.subList(half, messages.size()), counted, counts);
         }
     }
 

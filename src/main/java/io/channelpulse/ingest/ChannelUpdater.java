@@ -11,6 +11,7 @@ import io.channelpulse.ops.PulseMetrics;
 import io.channelpulse.store.ChannelLock;
 import io.channelpulse.store.ChannelLocks;
 import io.channelpulse.store.ChannelStatus;
+import io.channelpulse.store.CountedPosts;
 import io.channelpulse.store.PollState;
 import io.channelpulse.store.PostDeletions;
 import io.channelpulse.store.PostStore;
@@ -40,6 +41,9 @@ class ChannelUpdater {
 
     @Inject
     PostStore posts;
+
+    @Inject
+    PostCounting counting;
 
     @Inject
     PollState state;
@@ -145,12 +149,13 @@ class ChannelUpdater {
         ChannelHandle handle = new ChannelHandle(channel.handle());
         PreviewPage newest = page(channel, previews.newest(handle));
         Instant seenAt = Instant.now();
+        CountedPosts newestCounted = counting.count(newest.posts());
         List<Long> candidates = new ArrayList<>();
         if (known == 0) {
             QuarkusTransaction.requiringNew().run(() -> {
                 state.commitWithoutFlush();
                 posts.recordHeader(channel.id(), newest.channel(), seenAt);
-                metrics.postsStored(posts.storePosts(channel.id(), newest.posts(), seenAt));
+                metrics.postsStored(posts.storePosts(channel.id(), newestCounted, seenAt));
                 if (!channel.backfillDone() && channel.backfillBefore() == null) {
                     state.saveBackfill(channel.id(), newest.moreBefore(), 0, newest.endOfHistory());
                 }
@@ -159,7 +164,7 @@ class ChannelUpdater {
             QuarkusTransaction.requiringNew().run(() -> {
                 state.commitWithoutFlush();
                 posts.recordHeader(channel.id(), newest.channel(), seenAt);
-                metrics.postsStored(posts.storePosts(channel.id(), newest.posts(), seenAt));
+                metrics.postsStored(posts.storePosts(channel.id(), newestCounted, seenAt));
                 candidates.addAll(checkDeletions(channel, newest, true, seenAt));
                 if (oldestId(newest) > known && !newest.endOfHistory() && newest.moreBefore() != null) {
                     // a gap already pending ends further down; one range covers both
@@ -214,9 +219,10 @@ class ChannelUpdater {
             Long next = !recent || page.posts().isEmpty() || page.endOfHistory() || page.moreBefore() == null
                     || page.moreBefore() >= asked ? null : page.moreBefore();
             Instant seenAt = Instant.now();
+            CountedPosts counted = counting.count(page.posts());
             QuarkusTransaction.requiringNew().run(() -> {
                 state.commitWithoutFlush();
-                metrics.postsStored(posts.storePosts(channel.id(), page.posts(), seenAt));
+                metrics.postsStored(posts.storePosts(channel.id(), counted, seenAt));
                 candidates.addAll(checkDeletions(channel, page, false, seenAt));
                 deletions.saveRecheck(channel.id(), next);
             });
@@ -256,8 +262,9 @@ class ChannelUpdater {
             Long next = page.posts().isEmpty() || page.endOfHistory() || page.moreBefore() == null
                     || page.moreBefore() >= before || oldestId(page) <= floor ? null : page.moreBefore();
             Instant seenAt = Instant.now();
+            CountedPosts counted = counting.count(page.posts());
             QuarkusTransaction.requiringNew().run(() -> {
-                metrics.postsStored(posts.storePosts(channel.id(), page.posts(), seenAt));
+                metrics.postsStored(posts.storePosts(channel.id(), counted, seenAt));
                 state.saveGap(channel.id(), next, next == null ? null : floor);
             });
             before = next;
@@ -281,8 +288,9 @@ class ChannelUpdater {
                     ? null : page.moreBefore();
             int done = pages + 1;
             Instant seenAt = Instant.now();
+            CountedPosts counted = counting.count(page.posts());
             QuarkusTransaction.requiringNew().run(() -> {
-                metrics.postsStored(posts.storePosts(channel.id(), page.posts(), seenAt));
+                metrics.postsStored(posts.storePosts(channel.id(), counted, seenAt));
                 state.saveBackfill(channel.id(), next, done, next == null || done >= maxPages);
             });
             before = next;

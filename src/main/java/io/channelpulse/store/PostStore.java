@@ -68,23 +68,64 @@ public class PostStore {
     @Inject
     PostEvents postEvents;
 
+    @Inject
+    PostCounter counter;
+
+    /** The watchlist matcher and zone that storing counted with last, to count the next batch with. */
+    public record CountingBasis(NameMatcher names, ZoneId zone) {
+    }
+
+    private volatile CountingBasis lastBasis;
+
     /**
-     * Stores the posts of one page or batch in the caller's transaction (or a new one); a post given twice is
-     * stored as its last version.
+     * What to count a batch with before storing it: what the last stored batch was counted with, or as stored now.
+     * A change in between costs a recount under the lock, never a wrong count.
      */
     @Transactional
+    public CountingBasis countingBasis() {
+        CountingBasis basis = lastBasis;
+        if (basis != null) {
+            return basis;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            basis = new CountingBasis(watchlist.current(connection),
+                    CountingState.read(connection, analytics.timezone(), CountingState.Lock.NONE).zone());
+            lastBasis = basis;
+            return basis;
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the watchlist and the rollups' zone", e);
+        }
+    }
+
+    /** Counts the posts with the app's counter, then stores them: for callers that count nothing ahead. */
+    @Transactional
     public StoredPage storePosts(long channelId, List<ParsedPost> posts, Instant seenAt) {
-        if (posts.isEmpty()) {
+        CountingBasis basis = countingBasis();
+        return storePosts(channelId, CountedPosts.count(posts, basis.names(), basis.zone(), counter), seenAt);
+    }
+
+    /**
+     * Stores the posts of one page or batch, counted by the caller, in the caller's transaction (or a new one).
+     * Under the channel's lock the batch is counted again only if the watchlist or the rollups' zone changed since.
+     */
+    @Transactional
+    public StoredPage storePosts(long channelId, CountedPosts batch, Instant seenAt) {
+        if (batch.isEmpty()) {
             return new StoredPage(0, 0, 0, 0);
         }
         try (Connection connection = dataSource.getConnection()) {
             lockChannel(connection, channelId);
-            posts = distinct(posts);
-            Long[] ids = posts.stream().map(ParsedPost::id).toArray(Long[]::new);
             CountingState counting = CountingState.read(connection, analytics.timezone());
             ZoneId zone = counting.zone();
-            Map<Long, Existing> existing = existing(connection, channelId, ids, zone);
             NameMatcher names = watchlist.current(connection);
+            if (names != batch.names() || !zone.equals(batch.zone())) {
+                batch = batch.recounted(names, zone);
+            }
+            lastBasis = new CountingBasis(names, zone);
+            PostCounter counter = batch.counter();
+            List<ParsedPost> posts = batch.posts().stream().map(CountedPost::post).toList();
+            Long[] ids = posts.stream().map(ParsedPost::id).toArray(Long[]::new);
+            Map<Long, Existing> existing = existing(connection, channelId, ids, zone, counter);
             Map<Long, PostFacts> facts = new HashMap<>();
             RollupDelta rollups = new RollupDelta(channelId);
             CitationDelta citations = new CitationDelta(channelId);
@@ -92,13 +133,10 @@ public class PostStore {
             List<ParsedPost> addedPosts = new ArrayList<>();
             List<ParsedPost> viewsChanged = new ArrayList<>();
             List<ParsedPost> editedPosts = new ArrayList<>();
-            for (ParsedPost post : posts) {
-                PostFacts counted = Counting.facts(post.text(), post.links(),
-                        post.forwardedFrom() == null ? null : post.forwardedFrom().handle(), post.publishedAt(),
-                        post.kind() == ParsedPost.Kind.SERVICE, names, zone);
+            for (CountedPost countedPost : batch.posts()) {
+                ParsedPost post = countedPost.post();
+                PostFacts counted = countedPost.facts();
                 facts.put(post.id(), counted);
-                PostCitations cites = PostCitations.of(post.text(), post.links(),
-                        post.forwardedFrom() == null ? null : post.forwardedFrom().handle(), post.kind() == ParsedPost.Kind.SERVICE);
                 Existing before = existing.get(post.id());
                 // During a rebuild, a post past its cursor is counted when the rebuild gets to it.
                 boolean inRollups = counting.counted(channelId, post.id());
@@ -115,10 +153,11 @@ public class PostStore {
                 }
                 if (inRollups) {
                     rollups.add(counted, post.views() != null ? post.views() : before == null ? null : before.views());
-                    citations.add(counted.day(), cites);
+                    citations.add(counted.day(), countedPost.cites());
                 }
-                terms.store(before == null ? null : before.facts(), before == null ? null : before.text(), counted,
-                        post.text(), post.publishedAt(), inRollups);
+                terms.store(before == null ? null : new TermDelta.Version(before.facts(), before.text(),
+                                () -> counter.terms(before.text())),
+                        new TermDelta.Version(counted, post.text(), countedPost::terms), post.publishedAt(), inRollups);
                 if (post.views() != null && (before == null || !Objects.equals(before.views(), post.views()))) {
                     viewsChanged.add(post);
                 }
@@ -215,13 +254,6 @@ public class PostStore {
         }
     }
 
-    /** The posts with each id once, as its last version in the list: one statement cannot write a row twice. */
-    private static List<ParsedPost> distinct(List<ParsedPost> posts) {
-        Map<Long, ParsedPost> byId = new java.util.LinkedHashMap<>();
-        posts.forEach(post -> byId.put(post.id(), post));
-        return byId.size() == posts.size() ? posts : List.copyOf(byId.values());
-    }
-
     private static void lockChannel(Connection connection, long channelId) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             lock.setLong(1, channelId);
@@ -229,8 +261,8 @@ public class PostStore {
         }
     }
 
-    private static Map<Long, Existing> existing(Connection connection, long channelId, Long[] ids, ZoneId zone)
-            throws SQLException {
+    private static Map<Long, Existing> existing(Connection connection, long channelId, Long[] ids, ZoneId zone,
+                                                PostCounter counter) throws SQLException {
         Map<Long, Existing> existing = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT id, text, views, kind, published_at, hashtags, mentions, forwarded_handle, links
@@ -242,8 +274,8 @@ public class PostStore {
                     PostFacts facts = new PostFacts(rs.getString(4).equals("post"),
                             LocalDate.ofInstant(rs.getTimestamp(5).toInstant(), zone), strings(rs.getArray(6)),
                             strings(rs.getArray(7)), Counting.forwardKey(rs.getString(8)));
-                    PostCitations cites = PostCitations.of(rs.getString(2), strings(rs.getArray(9)), rs.getString(8),
-                            !facts.counted());
+                    PostCitations cites = counter.citations(rs.getString(2), strings(rs.getArray(9)),
+                            rs.getString(8), !facts.counted());
                     existing.put(rs.getLong(1), new Existing(rs.getString(2), (Long) rs.getObject(3), facts, cites));
                 }
             }

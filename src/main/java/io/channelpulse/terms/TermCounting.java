@@ -52,6 +52,11 @@ public class TermCounting {
         leftOut = false;
     }
 
+    /** False while terms are left out: then a post's terms need not be extracted. */
+    public boolean countsTerms() {
+        return !leftOut;
+    }
+
     LocalDate keepSingletonsFrom(ZoneId zone) {
         return LocalDate.now(zone).minus(config.keepSingletons());
     }

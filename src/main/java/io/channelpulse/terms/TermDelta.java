@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The change one batch of a channel's posts makes to its terms by day (channel_day_terms, read as daily_terms), what
@@ -47,23 +48,26 @@ public final class TermDelta {
         this.totals = new TermTotals.Changes(channelId);
     }
 
+    /** A version of a post: what it counted for, its text, and its terms, counted when needed. */
+    public record Version(PostFacts facts, String text, Supplier<List<Term>> terms) {
+    }
+
     /**
      * A post being stored, as ingestion stores it.
      *
-     * @param before      what the stored version counted for, or null for a new post
+     * @param before      the stored version, or null for a new post
      * @param publishedAt when the post was published, for the hours of its names
      * @param inRollups   false for a post a time-zone rebuild has not reached yet: only its forms count
      */
-    public void store(PostFacts before, String beforeText, PostFacts after, String afterText, Instant publishedAt,
-                      boolean inRollups) {
+    public void store(Version before, Version after, Instant publishedAt, boolean inRollups) {
         if (!counting) {
             return;
         }
         if (before == null) {
-            if (after.counted()) {
-                List<Term> terms = TermExtractor.terms(afterText);
+            if (after.facts().counted()) {
+                List<Term> terms = after.terms().get();
                 if (inRollups) {
-                    count(terms, after.day(), publishedAt, 1);
+                    count(terms, after.facts().day(), publishedAt, 1);
                 }
                 for (Term term : terms) {
                     forms.computeIfAbsent(term, t -> new int[1])[0]++;
@@ -71,14 +75,18 @@ public final class TermDelta {
             }
             return;
         }
-        String counted = before.counted() ? beforeText : null;
-        String counting = after.counted() ? afterText : null;
+        String counted = before.facts().counted() ? before.text() : null;
+        String counting = after.facts().counted() ? after.text() : null;
         // a page read again mostly repeats what is stored: the same text on the same day changes nothing
-        if (!inRollups || Objects.equals(counted, counting) && before.day().equals(after.day())) {
+        if (!inRollups || Objects.equals(counted, counting) && before.facts().day().equals(after.facts().day())) {
             return;
         }
-        count(counted, before.day(), publishedAt, -1);
-        count(counting, after.day(), publishedAt, 1);
+        if (counted != null) {
+            count(before.terms().get(), before.facts().day(), publishedAt, -1);
+        }
+        if (counting != null) {
+            count(after.terms().get(), after.facts().day(), publishedAt, 1);
+        }
     }
 
     /** A post counted into rollups that do not hold it yet, as the time-zone rebuild does; labels stay. */
