@@ -1,6 +1,7 @@
 package io.channelpulse.analytics;
 
 import io.channelpulse.network.PostCitations;
+import io.channelpulse.store.Rollups;
 import io.channelpulse.store.CountingState;
 import io.channelpulse.store.RecountedPosts;
 import io.channelpulse.store.StoreException;
@@ -80,11 +81,7 @@ public class RollupTimezone {
                 if (rebuild) {
                     Log.infof("Counting by day in %s (was %s): rebuilding the rollups from the posts in the background",
                             zone, counted == null ? "not recorded" : counted);
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals, "
-                                + "daily_citations, monthly_citations, daily_forward_lags, monthly_forward_lags, "
-                                + "channel_day_terms, daily_term_totals, term_total_changes, name_hours");
-                    }
+                    Rollups.clear(connection);
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_zone SET zone = ?, "
                         + "rebuilding = ?, cursor_channel = 0, cursor_post = 0, started_at = now()")) {

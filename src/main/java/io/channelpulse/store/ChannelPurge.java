@@ -1,6 +1,5 @@
 package io.channelpulse.store;
 
-import io.channelpulse.terms.TermCounting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,25 +30,7 @@ public class ChannelPurge {
                 lock.setLong(1, channelId);
                 lock.execute();
             }
-            update(connection, """
-                    UPDATE daily_totals t SET posts = t.posts - c.posts FROM daily_counts c
-                    WHERE c.channel_id = ? AND t.metric = c.metric AND t.key = c.key AND t.day = c.day""", channelId);
-            update(connection, """
-                    DELETE FROM daily_totals t USING daily_counts c
-                    WHERE c.channel_id = ? AND t.metric = c.metric AND t.key = c.key AND t.day = c.day AND t.posts <= 0""",
-                    channelId);
-            update(connection, """
-                    UPDATE monthly_totals t SET posts = t.posts - c.posts
-                    FROM (SELECT metric, key, date_trunc('month', day)::date AS month, sum(posts) AS posts
-                          FROM daily_counts WHERE channel_id = ? GROUP BY 1, 2, 3) c
-                    WHERE t.metric = c.metric AND t.key = c.key AND t.month = c.month""", channelId);
-            update(connection, """
-                    DELETE FROM monthly_totals t
-                    USING (SELECT DISTINCT metric, key, date_trunc('month', day)::date AS month
-                           FROM daily_counts WHERE channel_id = ?) c
-                    WHERE t.metric = c.metric AND t.key = c.key AND t.month = c.month AND t.posts <= 0""", channelId);
-            ForwardLags.forgetSource(connection, channelId);
-            TermCounting.purge(connection, channelId);
+            Rollups.takeOutChannel(connection, channelId);
             spellings(connection, channelId).subtract(connection);
             // Spellings counted at first sight of a post that was edited since: what no other post tags goes.
             update(connection, """

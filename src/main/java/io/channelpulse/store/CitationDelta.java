@@ -99,4 +99,11 @@ final class CitationDelta {
             upsert.setArray(4 + i, columns[i]);
         }
     }
+
+    /** Empties the tables this class writes, for a rebuild that counts every post again. */
+    static void clear(Connection connection) throws SQLException {
+        try (PreparedStatement truncate = connection.prepareStatement("TRUNCATE daily_citations, monthly_citations")) {
+            truncate.execute();
+        }
+    }
 }

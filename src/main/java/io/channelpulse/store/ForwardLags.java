@@ -183,4 +183,12 @@ final class ForwardLags {
             upsert.executeUpdate();
         }
     }
+
+    /** Empties the tables this class writes, for a rebuild that counts every post again. */
+    static void clear(Connection connection) throws SQLException {
+        try (PreparedStatement truncate = connection.prepareStatement(
+                "TRUNCATE daily_forward_lags, monthly_forward_lags")) {
+            truncate.execute();
+        }
+    }
 }

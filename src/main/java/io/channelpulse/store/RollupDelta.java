@@ -152,4 +152,37 @@ final class RollupDelta {
                 changed.stream().map(e -> Date.valueOf(e.getKey().day())).toArray()));
         statement.setArray(first + 3, connection.createArrayOf("integer", changed.stream().map(Map.Entry::getValue).toArray()));
     }
+
+    /** Empties the tables this class writes, for a rebuild that counts every post again. */
+    static void clear(Connection connection) throws SQLException {
+        try (PreparedStatement truncate = connection.prepareStatement(
+                "TRUNCATE daily_posts, daily_counts, daily_totals, monthly_totals")) {
+            truncate.execute();
+        }
+    }
+
+    /**
+     * Takes a channel's share out of the totals over channels, before the channel is deleted (its own rows go with
+     * it, by the foreign key).
+     */
+    static void takeOutChannel(Connection connection, long channelId) throws SQLException {
+        for (String sql : List.of("""
+                UPDATE daily_totals t SET posts = t.posts - c.posts FROM daily_counts c
+                WHERE c.channel_id = ? AND t.metric = c.metric AND t.key = c.key AND t.day = c.day""", """
+                DELETE FROM daily_totals t USING daily_counts c
+                WHERE c.channel_id = ? AND t.metric = c.metric AND t.key = c.key AND t.day = c.day AND t.posts <= 0""", """
+                UPDATE monthly_totals t SET posts = t.posts - c.posts
+                FROM (SELECT metric, key, date_trunc('month', day)::date AS month, sum(posts) AS posts
+                      FROM daily_counts WHERE channel_id = ? GROUP BY 1, 2, 3) c
+                WHERE t.metric = c.metric AND t.key = c.key AND t.month = c.month""", """
+                DELETE FROM monthly_totals t
+                USING (SELECT DISTINCT metric, key, date_trunc('month', day)::date AS month
+                       FROM daily_counts WHERE channel_id = ?) c
+                WHERE t.metric = c.metric AND t.key = c.key AND t.month = c.month AND t.posts <= 0""")) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, channelId);
+                statement.executeUpdate();
+            }
+        }
+    }
 }

@@ -120,6 +120,13 @@ public class TermCounting {
      * Takes a channel's terms out, and out of the totals, in the transaction that then deletes the channel. The queue
      * is added to the totals at once, so no queued change keyed by the channel stays behind it.
      */
+    /** Empties the terms' rollups, for a rebuild that counts every post again. */
+    public static void clear(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE channel_day_terms, daily_term_totals, term_total_changes, name_hours");
+        }
+    }
+
     public static void purge(Connection connection, long channelId) throws SQLException {
         TermBags.deleteChannel(connection, channelId);
         TermTotals.sum(connection);
