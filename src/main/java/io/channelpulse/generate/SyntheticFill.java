@@ -5,6 +5,7 @@ import io.channelpulse.store.Channel;
 import io.channelpulse.store.ChannelStatus;
 import io.channelpulse.ingest.PostCounting;
 import io.channelpulse.store.CountedPosts;
+import io.channelpulse.store.ChannelHeaders;
 import io.channelpulse.store.PostStore;
 import io.channelpulse.terms.TermCounting;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,6 +61,9 @@ public class SyntheticFill {
     PostStore store;
 
     @Inject
+    ChannelHeaders headers;
+
+    @Inject
     PostCounting counting;
 
     /**
@@ -74,7 +78,7 @@ public class SyntheticFill {
         List<Work> work = new ArrayList<>();
         for (SyntheticPosts.ChannelPlan plan : synthetic.channels()) {
             long channelId = ensureChannel(plan);
-            store.recordHeader(channelId, plan.header(), now);
+            headers.record(channelId, plan.header(), now);
             long afterId = store.newestPostId(channelId);
             work.add(new Work(plan, channelId, afterId));
         }

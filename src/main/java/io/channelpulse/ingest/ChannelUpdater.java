@@ -14,6 +14,7 @@ import io.channelpulse.store.ChannelStatus;
 import io.channelpulse.store.CountedPosts;
 import io.channelpulse.store.PollState;
 import io.channelpulse.store.PostDeletions;
+import io.channelpulse.store.ChannelHeaders;
 import io.channelpulse.store.PostStore;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +42,9 @@ class ChannelUpdater {
 
     @Inject
     PostStore posts;
+
+    @Inject
+    ChannelHeaders headers;
 
     @Inject
     PostCounting counting;
@@ -154,7 +158,7 @@ class ChannelUpdater {
         if (known == 0) {
             QuarkusTransaction.requiringNew().run(() -> {
                 state.commitWithoutFlush();
-                posts.recordHeader(channel.id(), newest.channel(), seenAt);
+                headers.record(channel.id(), newest.channel(), seenAt);
                 metrics.postsStored(posts.storePosts(channel.id(), newestCounted, seenAt));
                 if (!channel.backfillDone() && channel.backfillBefore() == null) {
                     state.saveBackfill(channel.id(), newest.moreBefore(), 0, newest.endOfHistory());
@@ -163,7 +167,7 @@ class ChannelUpdater {
         } else {
             QuarkusTransaction.requiringNew().run(() -> {
                 state.commitWithoutFlush();
-                posts.recordHeader(channel.id(), newest.channel(), seenAt);
+                headers.record(channel.id(), newest.channel(), seenAt);
                 metrics.postsStored(posts.storePosts(channel.id(), newestCounted, seenAt));
                 candidates.addAll(checkDeletions(channel, newest, true, seenAt));
                 if (oldestId(newest) > known && !newest.endOfHistory() && newest.moreBefore() != null) {

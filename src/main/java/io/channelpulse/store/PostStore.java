@@ -6,7 +6,6 @@ import io.channelpulse.analytics.Counting;
 import io.channelpulse.analytics.NameMatcher;
 import io.channelpulse.analytics.PostFacts;
 import io.channelpulse.analytics.Watchlist;
-import io.channelpulse.ingest.telegram.ChannelHeader;
 import io.channelpulse.ingest.telegram.ParsedPost;
 import io.channelpulse.network.PostCitations;
 import io.channelpulse.terms.TermCounting;
@@ -21,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -194,50 +192,6 @@ public class PostStore {
         }
     }
 
-    /** Updates the channel's header fields and keeps a snapshot of its counters; a page without header changes nothing. */
-    @Transactional
-    public void recordHeader(long channelId, ChannelHeader header, Instant seenAt) {
-        if (header == null) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            // The channel's lock before its row, as storing and removing take them: a removal that holds the lock
-            // and waits for the row would otherwise deadlock with a poll that holds the row and waits for the lock.
-            lockChannel(connection, channelId);
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE channels SET title = COALESCE(?, title), description = ?, verified = ?,
-                        avatar_url = ?, subscribers = COALESCE(?, subscribers),
-                        handle = CASE WHEN lower(?) = lower(handle) THEN ? ELSE handle END
-                    WHERE id = ?""")) {
-                ChannelHeader.Counters counters = header.counters();
-                update.setString(1, header.title());
-                update.setString(2, header.description());
-                update.setBoolean(3, header.verified());
-                update.setString(4, header.avatarUrl());
-                setLong(update, 5, counters.subscribers());
-                update.setString(6, header.handle());
-                update.setString(7, header.handle());
-                update.setLong(8, channelId);
-                update.executeUpdate();
-            }
-            try (PreparedStatement snapshot = connection.prepareStatement("""
-                    INSERT INTO channel_snapshots (channel_id, taken_at, subscribers, photos, videos, files, links)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-                ChannelHeader.Counters counters = header.counters();
-                snapshot.setLong(1, channelId);
-                snapshot.setObject(2, utc(seenAt));
-                setLong(snapshot, 3, counters.subscribers());
-                setLong(snapshot, 4, counters.photos());
-                setLong(snapshot, 5, counters.videos());
-                setLong(snapshot, 6, counters.files());
-                setLong(snapshot, 7, counters.links());
-                snapshot.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not record the header of channel " + channelId, e);
-        }
-    }
-
     /** The newest post id stored for the channel, or 0. */
     @Transactional
     public long newestPostId(long channelId) {
@@ -254,7 +208,7 @@ public class PostStore {
         }
     }
 
-    private static void lockChannel(Connection connection, long channelId) throws SQLException {
+    static void lockChannel(Connection connection, long channelId) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             lock.setLong(1, channelId);
             lock.execute();
@@ -330,14 +284,6 @@ public class PostStore {
             update.setInt(2, messages);
             update.setLong(3, channelId);
             update.executeUpdate();
-        }
-    }
-
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
         }
     }
 

@@ -49,6 +49,9 @@ class PostStoreTest {
     PostStore store;
 
     @Inject
+    ChannelHeaders headers;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -133,7 +136,7 @@ class PostStoreTest {
         try {
             // The poll's order: the header, then the posts, in one transaction; the removal comes between them.
             Future<PostStore.StoredPage> poll = pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
-                store.recordHeader(channelId, page.channel(), seenAt);
+                headers.record(channelId, page.channel(), seenAt);
                 headerRecorded.countDown();
                 assertThat(removalWaits.await(30, TimeUnit.SECONDS)).isTrue();
                 return store.storePosts(channelId, page.posts(), seenAt);
