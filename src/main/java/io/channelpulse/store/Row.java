@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class Row {
         }
     }
 
-    /** The column as {@code type} (a date as {@link LocalDate}, a timestamp as {@link java.time.LocalDateTime}). */
+    /** The column as {@code type}: a date as {@code LocalDate}, a timestamp as {@code LocalDateTime}. */
     public <T> T getObject(int column, Class<T> type) {
         try {
             return rs.getObject(column, type);
@@ -90,15 +89,6 @@ public final class Row {
         try {
             Timestamp at = rs.getTimestamp(column);
             return at == null ? null : at.toInstant();
-        } catch (SQLException e) {
-            throw failed(column, e);
-        }
-    }
-
-    /** A date, null for NULL. */
-    public LocalDate getDate(int column) {
-        try {
-            return rs.getObject(column, LocalDate.class);
         } catch (SQLException e) {
             throw failed(column, e);
         }
