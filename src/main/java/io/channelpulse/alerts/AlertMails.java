@@ -1,12 +1,12 @@
 package io.channelpulse.alerts;
 
-import io.channelpulse.store.Row;
-import io.channelpulse.store.Sql;
 import io.channelpulse.digest.DigestSender;
 import io.channelpulse.digest.OneLoopMailer;
 import io.channelpulse.digest.Subscriber;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.spikes.Spike;
+import io.channelpulse.store.Row;
+import io.channelpulse.store.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package io.channelpulse.alerts;
 
-import io.channelpulse.store.Sql;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.digest.Subscriber;
 import io.channelpulse.digest.Subscribers;
 import io.channelpulse.spikes.Spike;
 import io.channelpulse.spikes.SpikeFinder;
+import io.channelpulse.store.Sql;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

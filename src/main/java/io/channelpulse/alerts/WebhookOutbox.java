@@ -1,9 +1,9 @@
 package io.channelpulse.alerts;
 
-import io.channelpulse.store.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.channelpulse.spikes.Spike;
+import io.channelpulse.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,11 +1,11 @@
 package io.channelpulse.digest;
 
-import io.channelpulse.store.Sql;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.analytics.Metric;
 import io.channelpulse.analytics.TopQuery;
 import io.channelpulse.spikes.Spike;
 import io.channelpulse.spikes.SpikeFinder;
+import io.channelpulse.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

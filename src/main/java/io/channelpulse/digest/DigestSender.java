@@ -1,8 +1,8 @@
 package io.channelpulse.digest;
 
-import io.channelpulse.store.Sql;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.ops.PulseMetrics;
+import io.channelpulse.store.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.scheduler.Scheduled;
