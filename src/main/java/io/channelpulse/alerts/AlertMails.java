@@ -1,19 +1,17 @@
 package io.channelpulse.alerts;
 
 import io.channelpulse.digest.DigestSender;
-import io.channelpulse.digest.Jdbc;
 import io.channelpulse.digest.OneLoopMailer;
 import io.channelpulse.digest.Subscriber;
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.spikes.Spike;
+import io.channelpulse.store.Row;
+import io.channelpulse.store.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,14 +49,14 @@ public class AlertMails {
                            String text, int attempts) {
 
         /** A row of the claims' RETURNING list. */
-        static Claimed read(ResultSet rs) throws SQLException {
+        static Claimed read(Row rs) {
             return new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getInt(8));
         }
     }
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     @Inject
     OneLoopMailer mailer;
@@ -81,7 +79,7 @@ public class AlertMails {
         LocalDate day = links.day(spike);
         String subject = mail.subject();
         String text = mail.text();
-        if (Jdbc.update(dataSource, "INSERT INTO alert_mails (subscriber_id, metric, key, day, subject, text, status, "
+        if (db.update("INSERT INTO alert_mails (subscriber_id, metric, key, day, subject, text, status, "
                         + "claimed_at) VALUES (?, ?, ?, ?, ?, ?, 'claimed', ?) ON CONFLICT DO NOTHING",
                 subscriber.id(), spike.metric(), spike.key(), day, subject, text, now) == 0) {
             return Outcome.SKIPPED;
@@ -92,10 +90,10 @@ public class AlertMails {
 
     /** Failed mails whose pause is over, while attempts remain and the subscriber is still subscribed. */
     int retryFailed(Instant now) {
-        Jdbc.update(dataSource, "UPDATE alert_mails SET status = 'interrupted', last_error = ? WHERE status = 'claimed' "
+        db.update("UPDATE alert_mails SET status = 'interrupted', last_error = ? WHERE status = 'claimed' "
                 + "AND claimed_at < ?", "The sender stopped between claiming this mail and the SMTP server's answer, "
                 + "so it may or may not have arrived", now.minus(ABANDONED_CLAIM));
-        List<Claimed> due = Jdbc.query(dataSource, """
+        List<Claimed> due = db.list("""
                         UPDATE alert_mails m SET status = 'claimed', attempts = m.attempts + 1, claimed_at = ?
                         FROM digest_subscribers s
                         WHERE s.id = m.subscriber_id AND s.unsubscribed_at IS NULL AND s.alerts
@@ -118,7 +116,7 @@ public class AlertMails {
 
     /** The newest failed and interrupted spike mails of subscribers who still take alerts, for /admin. */
     public List<Stuck> stuck(int limit) {
-        return Jdbc.query(dataSource, """
+        return db.list("""
                         SELECT m.subscriber_id, s.email, m.metric, m.key, m.day, m.subject, m.status, m.attempts,
                                CASE WHEN m.status = 'failed' AND m.attempts < ? THEN m.next_attempt_at END, m.last_error
                         FROM alert_mails m JOIN digest_subscribers s ON s.id = m.subscriber_id
@@ -126,13 +124,13 @@ public class AlertMails {
                         ORDER BY m.claimed_at DESC LIMIT ?""",
                 rs -> new Stuck(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getInt(8),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10)),
+                        rs.getInstant(9), rs.getString(10)),
                 config.maxAttempts(), limit);
     }
 
     /** Sends a failed or interrupted spike mail now, whatever its attempts, claimed as a retry pass claims it. */
     public SendAgain sendAgain(long subscriberId, String metric, String key, LocalDate day, Instant now) {
-        List<Claimed> claimed = Jdbc.query(dataSource, """
+        List<Claimed> claimed = db.list("""
                         UPDATE alert_mails m SET status = 'claimed', attempts = m.attempts + 1, claimed_at = ?
                         FROM digest_subscribers s
                         WHERE s.id = m.subscriber_id AND s.unsubscribed_at IS NULL AND s.alerts
@@ -152,7 +150,7 @@ public class AlertMails {
             mailer.send(Mail.withText(claimed.email(), claimed.subject(), claimed.text()));
         } catch (RuntimeException e) {
             String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            Jdbc.update(dataSource, "UPDATE alert_mails SET status = 'failed', last_error = ?, next_attempt_at = ? "
+            db.update("UPDATE alert_mails SET status = 'failed', last_error = ?, next_attempt_at = ? "
                             + "WHERE subscriber_id = ? AND metric = ? AND key = ? AND day = ?", error,
                     now.plus(Backoff.after(config, claimed.attempts())), claimed.subscriberId(), claimed.metric(),
                     claimed.key(), claimed.day());
@@ -160,7 +158,7 @@ public class AlertMails {
                     claimed.subscriberId(), claimed.attempts(), config.maxAttempts(), error);
             return false;
         }
-        Jdbc.update(dataSource, "UPDATE alert_mails SET status = 'sent', sent_at = now(), last_error = NULL, "
+        db.update("UPDATE alert_mails SET status = 'sent', sent_at = now(), last_error = NULL, "
                         + "next_attempt_at = NULL WHERE subscriber_id = ? AND metric = ? AND key = ? AND day = ?",
                 claimed.subscriberId(), claimed.metric(), claimed.key(), claimed.day());
         return true;

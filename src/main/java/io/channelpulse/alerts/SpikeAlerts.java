@@ -1,16 +1,15 @@
 package io.channelpulse.alerts;
 
 import io.channelpulse.analytics.AnalyticsConfig;
-import io.channelpulse.digest.Jdbc;
 import io.channelpulse.digest.Subscriber;
 import io.channelpulse.digest.Subscribers;
 import io.channelpulse.spikes.Spike;
 import io.channelpulse.spikes.SpikeFinder;
+import io.channelpulse.store.Sql;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +56,7 @@ public class SpikeAlerts {
     AnalyticsConfig analytics;
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     /** The day's spikes (day buckets, in pulse.timezone). */
     public Run day(LocalDate day, Instant now) {
@@ -105,7 +104,7 @@ public class SpikeAlerts {
     }
 
     private List<Long> channelIds(List<String> handles) {
-        return Jdbc.query(dataSource, "SELECT id FROM channels WHERE handle = ANY (?)", rs -> rs.getLong(1),
+        return db.list("SELECT id FROM channels WHERE handle = ANY (?)", rs -> rs.getLong(1),
                 (Object) handles.toArray(String[]::new));
     }
 }

@@ -2,12 +2,11 @@ package io.channelpulse.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.channelpulse.digest.Jdbc;
 import io.channelpulse.spikes.Spike;
+import io.channelpulse.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +22,7 @@ import java.util.List;
 class WebhookOutbox {
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     @Inject
     Webhooks webhooks;
@@ -40,7 +39,7 @@ class WebhookOutbox {
         String key = String.join("|", Webhooks.SPIKE, spike.metric(), spike.key(), spike.bucket(), spike.t().toString());
         int queued = 0;
         for (long webhook : webhooks.forSpike(spike.metric())) {
-            queued += Jdbc.update(dataSource, "INSERT INTO webhook_deliveries (webhook_id, event, event_key, body) "
+            queued += db.update("INSERT INTO webhook_deliveries (webhook_id, event, event_key, body) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", webhook, Webhooks.SPIKE, key, body);
         }
         return queued;

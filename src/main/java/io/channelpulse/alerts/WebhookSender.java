@@ -1,6 +1,7 @@
 package io.channelpulse.alerts;
 
-import io.channelpulse.digest.Jdbc;
+import io.channelpulse.store.Row;
+import io.channelpulse.store.Sql;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,13 +51,13 @@ public class WebhookSender {
     private record Claimed(long id, long webhookId, String event, String body, int attempts) {
 
         /** A row of the claims' RETURNING list. */
-        static Claimed read(ResultSet rs) throws SQLException {
+        static Claimed read(Row rs) {
             return new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5));
         }
     }
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     @Inject
     Webhooks webhooks;
@@ -118,7 +116,7 @@ public class WebhookSender {
 
     /** Committed before the POST: whoever gets the row is the only one who sends it. */
     private Optional<Claimed> claimNext(Instant now) {
-        return Jdbc.query(dataSource, """
+        return db.list("""
                         UPDATE webhook_deliveries SET status = 'claimed', attempts = attempts + 1, claimed_at = ?
                         WHERE id = (SELECT id FROM webhook_deliveries WHERE status IN ('pending', 'failed')
                                     AND (status = 'pending' OR next_attempt_at <= ?) AND attempts < ?
@@ -135,14 +133,14 @@ public class WebhookSender {
      * committed statement as a pass's, so a delivery a pass is sending is not sent twice.
      */
     public SendAgain sendAgain(long id, Instant now) {
-        Optional<Claimed> claimed = Jdbc.query(dataSource, """
+        Optional<Claimed> claimed = db.list("""
                         UPDATE webhook_deliveries SET status = 'claimed', attempts = attempts + 1, claimed_at = ?
                         WHERE id = ? AND status IN ('failed', 'interrupted')
                         RETURNING id, webhook_id, event, body, attempts""",
                 Claimed::read,
                 now, id).stream().findFirst();
         if (claimed.isEmpty()) {
-            boolean exists = !Jdbc.query(dataSource, "SELECT 1 FROM webhook_deliveries WHERE id = ?", rs -> true, id)
+            boolean exists = !db.list("SELECT 1 FROM webhook_deliveries WHERE id = ?", rs -> true, id)
                     .isEmpty();
             return exists ? SendAgain.NOT_STUCK : SendAgain.NO_SUCH_DELIVERY;
         }
@@ -165,7 +163,7 @@ public class WebhookSender {
         try {
             WebhookClient.Answer answer = client.post(target.url(), claimed.body(), headers);
             if (answer.accepted()) {
-                Jdbc.update(dataSource, "UPDATE webhook_deliveries SET status = 'sent', sent_at = now(), "
+                db.update("UPDATE webhook_deliveries SET status = 'sent', sent_at = now(), "
                         + "response_status = ?, last_error = NULL WHERE id = ?", answer.status(), claimed.id());
                 return true;
             }
@@ -176,7 +174,7 @@ public class WebhookSender {
             error = e.getMessage();
         }
         boolean gaveUp = claimed.attempts() >= config.maxAttempts();
-        Jdbc.update(dataSource, "UPDATE webhook_deliveries SET status = 'failed', response_status = ?, last_error = ?, "
+        db.update("UPDATE webhook_deliveries SET status = 'failed', response_status = ?, last_error = ?, "
                 + "next_attempt_at = ? WHERE id = ?", status, error, now.plus(Backoff.after(config, claimed.attempts())), claimed.id());
         Log.warnf("Webhook %d, delivery %d (%s) failed, attempt %d of %d%s: %s", claimed.webhookId(), claimed.id(),
                 claimed.event(), claimed.attempts(), config.maxAttempts(), gaveUp ? ", giving up" : "", error);
@@ -186,7 +184,7 @@ public class WebhookSender {
     /** Claims whose sender died mid-POST; far older than a POST with its redirects can take. */
     int markInterrupted(Instant now) {
         Duration longest = config.timeout().multipliedBy(3L * (config.maxRedirects() + 1)).plusMinutes(1);
-        return Jdbc.update(dataSource, "UPDATE webhook_deliveries SET status = 'interrupted', last_error = ? "
+        return db.update("UPDATE webhook_deliveries SET status = 'interrupted', last_error = ? "
                 + "WHERE status = 'claimed' AND claimed_at < ?", "The sender stopped between claiming this delivery "
                 + "and the receiver's answer (a crash or a kill), so it may or may not have arrived", now.minus(longest));
     }
@@ -207,14 +205,14 @@ public class WebhookSender {
     }
 
     private List<WebhookDelivery> deliveries(String where, Object... parameters) {
-        return Jdbc.query(dataSource, "SELECT d.id, d.webhook_id, w.url, d.event, d.event_key, d.status, d.attempts, "
+        return db.list("SELECT d.id, d.webhook_id, w.url, d.event, d.event_key, d.status, d.attempts, "
                         + "d.created_at, d.sent_at, d.next_attempt_at, d.response_status, d.last_error "
                         + "FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id " + where,
                 rs -> new WebhookDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
-                        waiting(rs.getString(6), rs.getInt(7)) && rs.getTimestamp(10) != null
-                                ? rs.getTimestamp(10).toInstant() : null,
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInstant(8),
+                        rs.getInstant(9),
+                        waiting(rs.getString(6), rs.getInt(7)) && rs.getInstant(10) != null
+                                ? rs.getInstant(10) : null,
                         (Integer) rs.getObject(11), rs.getString(12)),
                 parameters);
     }

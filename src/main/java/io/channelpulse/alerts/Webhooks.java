@@ -1,15 +1,12 @@
 package io.channelpulse.alerts;
 
-import io.channelpulse.digest.Jdbc;
 import io.channelpulse.api.BadParameterException;
+import io.channelpulse.store.RegisteredWebhook;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
 import java.net.InetAddress;
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,16 +24,12 @@ public class Webhooks {
     /** The metrics of {@link io.channelpulse.spikes.Spike}. */
     static final List<String> METRICS = List.of("topic", "mention", "name", "forward");
 
-    private static final String COLUMNS = "id, url, metrics, events, created_at";
-
     /** Where a delivery goes and how it is signed. */
     record Target(long id, String url, String secret) {
     }
 
-    @Inject
-    DataSource dataSource;
-
     /** Checks the URL (scheme, and every address it resolves to), the secret, metrics and events, then adds it. */
+    @Transactional
     public Webhook register(String url, String secret, List<String> metrics, List<String> events) {
         URI uri;
         try {
@@ -52,13 +45,16 @@ public class Webhooks {
         if (secret.length() > 512) {
             throw new BadParameterException("secret", "is longer than 512 characters");
         }
-        String[] chosenMetrics = metrics == null || metrics.isEmpty() ? null : known("metrics", metrics, METRICS);
-        String[] chosenEvents = events == null || events.isEmpty() ? new String[]{SPIKE} : known("events", events, EVENTS);
-        return Jdbc.query(dataSource, "INSERT INTO webhooks (url, secret, metrics, events) VALUES (?, ?, ?, ?) "
-                + "RETURNING " + COLUMNS, Webhooks::read, uri.toString(), secret, chosenMetrics, chosenEvents).get(0);
+        RegisteredWebhook webhook = new RegisteredWebhook();
+        webhook.url = uri.toString();
+        webhook.secret = secret;
+        webhook.metrics = metrics == null || metrics.isEmpty() ? null : known("metrics", metrics, METRICS);
+        webhook.events = events == null || events.isEmpty() ? List.of(SPIKE) : known("events", events, EVENTS);
+        webhook.persist();
+        return read(webhook);
     }
 
-    private static String[] known(String name, List<String> values, List<String> allowed) {
+    private static List<String> known(String name, List<String> values, List<String> allowed) {
         List<String> chosen = new ArrayList<>();
         for (String value : values) {
             if (value == null || !allowed.contains(value.strip())) {
@@ -68,31 +64,37 @@ public class Webhooks {
                 chosen.add(value.strip());
             }
         }
-        return chosen.toArray(String[]::new);
+        return chosen;
     }
 
+    @Transactional
     public List<Webhook> list() {
-        return Jdbc.query(dataSource, "SELECT " + COLUMNS + " FROM webhooks ORDER BY id", Webhooks::read);
+        return RegisteredWebhook.listById().stream().map(Webhooks::read).toList();
     }
 
-    /** Removes the webhook and its delivery log; false if there is none. */
+    /** Removes the webhook and its delivery log (by the foreign key's cascade); false if there is none. */
+    @Transactional
     public boolean delete(long id) {
-        return Jdbc.update(dataSource, "DELETE FROM webhooks WHERE id = ?", id) == 1;
+        return RegisteredWebhook.deleteById(id);
     }
 
+    @Transactional
     Optional<Target> target(long id) {
-        return Jdbc.query(dataSource, "SELECT id, url, secret FROM webhooks WHERE id = ?",
-                rs -> new Target(rs.getLong(1), rs.getString(2), rs.getString(3)), id).stream().findFirst();
+        return RegisteredWebhook.<RegisteredWebhook>findByIdOptional(id)
+                .map(webhook -> new Target(webhook.id, webhook.url, webhook.secret));
     }
 
-    /** The webhooks that hear about a spike of this metric. */
+    /** The webhooks that hear about a spike of this metric; there are a handful, so they are all read. */
+    @Transactional
     List<Long> forSpike(String metric) {
-        return Jdbc.query(dataSource, "SELECT id FROM webhooks WHERE ? = ANY (events) "
-                + "AND (metrics IS NULL OR ? = ANY (metrics)) ORDER BY id", rs -> rs.getLong(1), SPIKE, metric);
+        return RegisteredWebhook.listById().stream()
+                .filter(webhook -> webhook.events.contains(SPIKE)
+                        && (webhook.metrics == null || webhook.metrics.contains(metric)))
+                .map(webhook -> webhook.id).toList();
     }
 
-    static Webhook read(ResultSet rs) throws SQLException {
-        return new Webhook(rs.getLong(1), rs.getString(2), Jdbc.strings(rs.getArray(3)), Jdbc.strings(rs.getArray(4)),
-                rs.getTimestamp(5).toInstant());
+    private static Webhook read(RegisteredWebhook webhook) {
+        return new Webhook(webhook.id, webhook.url, webhook.metrics == null ? null : List.copyOf(webhook.metrics),
+                List.copyOf(webhook.events), webhook.createdAt);
     }
 }

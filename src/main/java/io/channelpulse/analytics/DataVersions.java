@@ -1,9 +1,9 @@
 package io.channelpulse.analytics;
 
+import io.channelpulse.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.util.List;
 
 /**
@@ -19,12 +19,12 @@ public class DataVersions {
     }
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     /** Both versions, in one read. */
     public Versions read() {
         long[] versions = new long[2];
-        Sql.query(dataSource, "SELECT (SELECT version FROM network_version), (SELECT version FROM watchlist_version)",
+        db.forEach("SELECT (SELECT version FROM network_version), (SELECT version FROM watchlist_version)",
                 List.of(), rs -> {
                     versions[0] = rs.getLong(1);
                     versions[1] = rs.getLong(2);

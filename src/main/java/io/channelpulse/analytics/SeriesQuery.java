@@ -1,10 +1,9 @@
 package io.channelpulse.analytics;
 
+import io.channelpulse.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,7 +24,7 @@ import java.util.Map;
 public class SeriesQuery {
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     /** Buckets of days from {@code first} to {@code last}, both included. */
     public List<Point> daily(Metric metric, String key, List<Long> channelIds, LocalDate first, LocalDate last,
@@ -149,8 +148,8 @@ public class SeriesQuery {
                 + (metric == Metric.VIEWS ? "COALESCE(sum(views), 0)" : "count(*)")
                 + " FROM posts WHERE kind = 'post' AND published_at >= ? AND published_at < ?");
         ZonedDateTime firstHour = from.atZone(zone).truncatedTo(ChronoUnit.HOURS);
-        List<Object> parameters = new ArrayList<>(List.of(zone.getId(), Timestamp.from(firstHour.toInstant()),
-                Timestamp.from(to)));
+        List<Object> parameters = new ArrayList<>(List.of(zone.getId(), firstHour.toInstant(),
+                to));
         switch (metric) {
             case TOPIC -> sql.append(" AND hashtags @> ARRAY[?]::text[]");
             case MENTION -> sql.append(" AND mentions @> ARRAY[?]::text[]");
@@ -183,7 +182,7 @@ public class SeriesQuery {
         return java.util.Optional.ofNullable(first[0]);
     }
 
-    private void query(String sql, List<Object> parameters, Sql.RowReader reader) {
-        Sql.query(dataSource, sql, parameters, reader);
+    private void query(String sql, List<Object> parameters, Sql.Reader reader) {
+        db.forEach(sql, parameters, reader);
     }
 }

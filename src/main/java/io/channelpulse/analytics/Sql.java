@@ -9,7 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Runs a read-only query whose parameters may include id or key arrays; the one way reads of counts run. */
+/**
+ * The JDBC form of {@link io.channelpulse.store.Sql}, with its parameter binding, left for the counting code that
+ * still reads a {@link ResultSet} (RollupTimezone, MentionRecount, TermQuery, NameHours); it goes when they move to
+ * {@code store.Sql}. Every other read uses {@code store.Sql}.
+ */
 public final class Sql {
 
     public interface RowReader {
@@ -22,19 +26,7 @@ public final class Sql {
     public static void query(DataSource dataSource, String sql, List<Object> parameters, RowReader reader) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                if (value instanceof Long[] ids) {
-                    value = connection.createArrayOf("bigint", ids);
-                } else if (value instanceof String[] keys) {
-                    value = connection.createArrayOf("text", keys);
-                } else if (value instanceof java.sql.Date[] days) {
-                    value = connection.createArrayOf("date", days);
-                } else if (value instanceof java.sql.Timestamp[] times) {
-                    value = connection.createArrayOf("timestamptz", times);
-                }
-                statement.setObject(i + 1, value);
-            }
+            io.channelpulse.store.Sql.Parameters.bind(connection, statement, parameters);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     reader.read(rs);

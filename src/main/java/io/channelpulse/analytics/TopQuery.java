@@ -1,9 +1,9 @@
 package io.channelpulse.analytics;
 
+import io.channelpulse.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +18,7 @@ public class TopQuery {
     public enum Order { COUNT, RISING }
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     /**
      * @param previousFirst first day of the comparison period (it ends the day before {@code first}),
@@ -64,7 +64,7 @@ public class TopQuery {
             keys.put(order, new ArrayList<>());
             counts.put(order, new ArrayList<>());
         });
-        Sql.query(dataSource, sql.toString(), parameters, rs -> {
+        db.forEach(sql.toString(), parameters, rs -> {
             Order order = orders.get(rs.getInt(1));
             keys.get(order).add(rs.getString(2));
             counts.get(order).add(new long[]{rs.getLong(3), rs.getLong(4)});
@@ -109,7 +109,7 @@ public class TopQuery {
                 + " UNION ALL SELECT key, CASE WHEN day >= ? THEN posts ELSE 0 END, CASE WHEN day < ? THEN posts ELSE 0 END"
                 + " FROM daily_totals WHERE metric = ? AND (FALSE");
         parameters.addAll(List.of(first, first, metric.value(),
-                months.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), first, first, metric.value()));
+                months.toArray(LocalDate[]::new), first, first, metric.value()));
         for (LocalDate[] edge : edges) {
             sql.append(" OR day BETWEEN ? AND ?");
             parameters.add(edge[0]);
@@ -147,16 +147,16 @@ public class TopQuery {
     public Map<String, String> labels(Metric metric, List<String> keys) {
         Map<String, String> labels = new HashMap<>();
         if (metric == Metric.TOPIC) {
-            Sql.query(dataSource, """
+            db.forEach("""
                     SELECT DISTINCT ON (key) key, spelling FROM topic_spellings WHERE key = ANY (?)
                     ORDER BY key, posts DESC, spelling""", List.of((Object) keys.toArray(String[]::new)),
                     rs -> labels.put(rs.getString(1), rs.getString(2)));
         } else if (metric == Metric.FORWARD) {
-            Sql.query(dataSource, "SELECT key, COALESCE(title, '@' || handle) FROM forward_sources WHERE key = ANY (?)",
+            db.forEach("SELECT key, COALESCE(title, '@' || handle) FROM forward_sources WHERE key = ANY (?)",
                     List.of((Object) keys.toArray(String[]::new)), rs -> labels.put(rs.getString(1), rs.getString(2)));
         } else if (metric == Metric.MENTION) {
             // only the keys asked for, not the whole watchlist for every list that shows names
-            Sql.query(dataSource, "SELECT key, label FROM watched_entities WHERE key = ANY (?)",
+            db.forEach("SELECT key, label FROM watched_entities WHERE key = ANY (?)",
                     List.of((Object) keys.toArray(String[]::new)), rs -> labels.put(rs.getString(1), rs.getString(2)));
         }
         keys.forEach(key -> labels.putIfAbsent(key, metric == Metric.TOPIC ? key : "@" + key));

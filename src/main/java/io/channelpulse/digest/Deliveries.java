@@ -1,9 +1,9 @@
 package io.channelpulse.digest;
 
+import io.channelpulse.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,7 @@ public class Deliveries {
     static final int LIMIT = 200;
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     @Inject
     DigestConfig config;
@@ -26,19 +26,19 @@ public class Deliveries {
     }
 
     public Optional<LastDay> lastDay() {
-        return Jdbc.query(dataSource, "SELECT day, count(*) FILTER (WHERE status = 'sent'), count(*) FROM digest_log "
+        return db.list("SELECT day, count(*) FILTER (WHERE status = 'sent'), count(*) FROM digest_log "
                         + "WHERE day = (SELECT max(day) FROM digest_log) GROUP BY day",
                 rs -> new LastDay(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3))).stream().findFirst();
     }
 
     public List<Delivery> needingAttention() {
-        return Jdbc.query(dataSource, "SELECT l.subscriber_id, s.email, l.day, l.status, l.attempts, l.last_error, "
+        return db.list("SELECT l.subscriber_id, s.email, l.day, l.status, l.attempts, l.last_error, "
                         + "l.next_attempt_at FROM digest_log l JOIN digest_subscribers s ON s.id = l.subscriber_id "
                         + "WHERE l.status IN ('failed', 'interrupted') AND s.unsubscribed_at IS NULL "
                         + "ORDER BY l.day DESC, s.email LIMIT " + LIMIT,
                 rs -> new Delivery(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
                         rs.getInt(5), rs.getString(6),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        rs.getInstant(7),
                         "failed".equals(rs.getString(4)) && rs.getInt(5) >= config.maxAttempts()));
     }
 }

@@ -2,13 +2,13 @@ package io.channelpulse.digest;
 
 import io.channelpulse.analytics.AnalyticsConfig;
 import io.channelpulse.ops.PulseMetrics;
+import io.channelpulse.store.Sql;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +44,7 @@ public class DigestSender {
             + "SMTP server (a crash or a kill), so it may or may not have arrived; send it again if it did not";
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     @Inject
     Subscribers subscribers;
@@ -118,7 +118,7 @@ public class DigestSender {
      * day's digest is built once per channel list, however many sends of it are due.
      */
     public int retryFailed(Instant now) {
-        List<Object[]> due = Jdbc.query(dataSource, "SELECT subscriber_id, day FROM digest_log l "
+        List<Object[]> due = db.list("SELECT subscriber_id, day FROM digest_log l "
                         + "JOIN digest_subscribers s ON s.id = l.subscriber_id WHERE l.status = 'failed' "
                         + "AND l.next_attempt_at <= ? AND l.attempts < ? AND s.unsubscribed_at IS NULL ORDER BY day, subscriber_id",
                 rs -> new Object[]{rs.getLong(1), rs.getObject(2, LocalDate.class)}, now, config.maxAttempts());
@@ -145,7 +145,7 @@ public class DigestSender {
      * /api/digest/deliveries, never re-sent on their own since the mail may have gone out.
      */
     public int markInterrupted(Instant now) {
-        List<String> marked = Jdbc.query(dataSource, "UPDATE digest_log l SET status = 'interrupted', last_error = ? "
+        List<String> marked = db.list("UPDATE digest_log l SET status = 'interrupted', last_error = ? "
                         + "FROM digest_subscribers s WHERE s.id = l.subscriber_id AND l.status = 'claimed' "
                         + "AND l.claimed_at < ? RETURNING s.email || ' of ' || l.day",
                 rs -> rs.getString(1), INTERRUPTED, now.minus(ABANDONED_CLAIM));
@@ -160,7 +160,7 @@ public class DigestSender {
      */
     public Resent resend(long subscriberId, LocalDate day, Instant now) {
         Subscriber subscriber = subscribers.find(subscriberId).filter(Subscriber::active).orElse(null);
-        if (subscriber == null || Jdbc.update(dataSource, "UPDATE digest_log SET status = 'claimed', "
+        if (subscriber == null || db.update("UPDATE digest_log SET status = 'claimed', "
                         + "attempts = attempts + 1, claimed_at = ? WHERE subscriber_id = ? AND day = ? "
                         + "AND status IN ('failed', 'interrupted')", now, subscriberId, day) == 0) {
             return Resent.NOTHING_TO_RESEND;
@@ -170,11 +170,11 @@ public class DigestSender {
 
     /** True if this caller now owns the (subscriber, day) send; committed before any mail goes out. */
     boolean claim(long subscriberId, LocalDate day, Instant now, boolean retryNow) {
-        if (Jdbc.update(dataSource, "INSERT INTO digest_log (subscriber_id, day, status, attempts, claimed_at) "
+        if (db.update("INSERT INTO digest_log (subscriber_id, day, status, attempts, claimed_at) "
                 + "VALUES (?, ?, 'claimed', 1, ?) ON CONFLICT DO NOTHING", subscriberId, day, now) == 1) {
             return true;
         }
-        return Jdbc.update(dataSource, "UPDATE digest_log SET status = 'claimed', attempts = attempts + 1, claimed_at = ? "
+        return db.update("UPDATE digest_log SET status = 'claimed', attempts = attempts + 1, claimed_at = ? "
                         + "WHERE subscriber_id = ? AND day = ? AND status = 'failed' AND attempts < ?"
                         + (retryNow ? "" : " AND next_attempt_at <= ?"),
                 retryNow ? new Object[]{now, subscriberId, day, config.maxAttempts()}
@@ -190,10 +190,10 @@ public class DigestSender {
         } catch (RuntimeException e) {
             metrics.digestFailed();
             String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            List<Integer> attempts = Jdbc.query(dataSource, "SELECT attempts FROM digest_log WHERE subscriber_id = ? AND day = ?",
+            List<Integer> attempts = db.list("SELECT attempts FROM digest_log WHERE subscriber_id = ? AND day = ?",
                     rs -> rs.getInt(1), subscriber.id(), day);
             int tries = attempts.isEmpty() ? 1 : attempts.get(0);
-            Jdbc.update(dataSource, "UPDATE digest_log SET status = 'failed', last_error = ?, next_attempt_at = ? "
+            db.update("UPDATE digest_log SET status = 'failed', last_error = ?, next_attempt_at = ? "
                     + "WHERE subscriber_id = ? AND day = ?", error, now.plus(backoff(tries)), subscriber.id(), day);
             Log.warnf("Digest for %s to subscriber %d failed (attempt %d of %d): %s", day, subscriber.id(), tries,
                     config.maxAttempts(), error);
@@ -211,7 +211,7 @@ public class DigestSender {
         Duration pause = BOOKKEEPING_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {
-                Jdbc.update(dataSource, "UPDATE digest_log SET status = 'sent', sent_at = now(), last_error = NULL, "
+                db.update("UPDATE digest_log SET status = 'sent', sent_at = now(), last_error = NULL, "
                         + "next_attempt_at = NULL WHERE subscriber_id = ? AND day = ?", subscriberId, day);
                 return;
             } catch (RuntimeException e) {

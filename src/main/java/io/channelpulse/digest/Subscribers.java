@@ -1,12 +1,15 @@
 package io.channelpulse.digest;
 
 import io.channelpulse.api.BadParameterException;
+import io.channelpulse.store.DigestSubscriber;
+import io.channelpulse.store.Sql;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,20 +18,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/** The digest subscribers, read and written straight with JDBC. */
+/** The digest subscribers: the checks on the way in, and the {@link DigestSubscriber} rows as the API shows them. */
 @ApplicationScoped
 public class Subscribers {
 
     /** Something@domain.tld without spaces: what a mail server will take, not a full RFC 5322 parser. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;.]+");
 
-    private static final String COLUMNS = "id, email, channels, alerts, created_at, unsubscribed_at";
-
     public record Saved(Subscriber subscriber, boolean created) {
     }
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     /** Checks the address and the channels (each must be tracked), then adds or re-activates the subscriber. */
     public Saved subscribe(String email, List<String> channels) {
@@ -44,29 +45,45 @@ public class Subscribers {
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
             throw new BadParameterException("email", "'" + address + "' is not an e-mail address like you@example.org");
         }
-        String[] handles = canonicalHandles(channels);
-        List<Subscriber> updated = Jdbc.query(dataSource, "UPDATE digest_subscribers SET channels = ?, unsubscribed_at = NULL, "
-                + "alerts = COALESCE(?, alerts) WHERE lower(email) = lower(?) RETURNING " + COLUMNS, Subscribers::read,
-                handles, alerts, address);
-        if (!updated.isEmpty()) {
-            return new Saved(updated.get(0), false);
+        List<String> handles = canonicalHandles(channels);
+        Optional<Subscriber> updated = QuarkusTransaction.requiringNew().call(() -> resubscribe(address, handles, alerts));
+        if (updated.isPresent()) {
+            return new Saved(updated.get(), false);
         }
-        List<Subscriber> inserted = Jdbc.query(dataSource, "INSERT INTO digest_subscribers (email, channels, alerts) "
-                + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING " + COLUMNS, Subscribers::read, address, handles,
-                Boolean.TRUE.equals(alerts));
-        if (inserted.isEmpty()) { // added by someone else in between
-            return new Saved(byEmail(address).orElseThrow(), false);
+        try {
+            return new Saved(QuarkusTransaction.requiringNew().call(() -> {
+                DigestSubscriber added = new DigestSubscriber();
+                added.email = address;
+                added.channels = handles;
+                added.alerts = Boolean.TRUE.equals(alerts);
+                added.persistAndFlush();
+                return read(added);
+            }), true);
+        } catch (PersistenceException e) {
+            // added by someone else in between: the unique index on lower(email) refused this one
+            return new Saved(QuarkusTransaction.requiringNew().call(() -> resubscribe(address, handles, alerts))
+                    .orElseThrow(() -> e), false);
         }
-        return new Saved(inserted.get(0), true);
+    }
+
+    private static Optional<Subscriber> resubscribe(String address, List<String> handles, Boolean alerts) {
+        return DigestSubscriber.findByEmail(address).map(existing -> {
+            existing.channels = handles;
+            existing.unsubscribedAt = null;
+            if (alerts != null) {
+                existing.alerts = alerts;
+            }
+            return read(existing);
+        });
     }
 
     /** Null for no filter; otherwise the tracked handles as stored, or a 400 naming the unknown ones. */
-    private String[] canonicalHandles(List<String> channels) {
+    private List<String> canonicalHandles(List<String> channels) {
         if (channels == null || channels.isEmpty()) {
             return null;
         }
         Map<String, String> known = new TreeMap<>();
-        for (String[] row : Jdbc.query(dataSource, "SELECT lower(handle), handle FROM channels",
+        for (String[] row : db.list("SELECT lower(handle), handle FROM channels",
                 rs -> new String[]{rs.getString(1), rs.getString(2)})) {
             known.put(row[0], row[1]);
         }
@@ -85,37 +102,37 @@ public class Subscribers {
             throw new BadParameterException("channels", String.join(", ", unknown) + " not tracked; a subscriber can "
                     + "only be narrowed to tracked channels (see GET /api/channels)");
         }
-        return handles.toArray(String[]::new);
+        return handles;
     }
 
+    @Transactional
     public List<Subscriber> list() {
-        return Jdbc.query(dataSource, "SELECT " + COLUMNS + " FROM digest_subscribers ORDER BY lower(email), id",
-                Subscribers::read);
+        return DigestSubscriber.listByEmail().stream().map(Subscribers::read).toList();
     }
 
+    @Transactional
     public Optional<Subscriber> find(long id) {
-        return Jdbc.query(dataSource, "SELECT " + COLUMNS + " FROM digest_subscribers WHERE id = ?", Subscribers::read, id)
-                .stream().findFirst();
+        return DigestSubscriber.<DigestSubscriber>findByIdOptional(id).map(Subscribers::read);
     }
 
-    private Optional<Subscriber> byEmail(String email) {
-        return Jdbc.query(dataSource, "SELECT " + COLUMNS + " FROM digest_subscribers WHERE lower(email) = lower(?)",
-                Subscribers::read, email).stream().findFirst();
-    }
-
+    @Transactional
     public boolean delete(long id) {
-        return Jdbc.update(dataSource, "DELETE FROM digest_subscribers WHERE id = ?", id) == 1;
+        return DigestSubscriber.deleteById(id);
     }
 
     /** Marks the subscriber unsubscribed (keeping the first time); false if there is none. */
+    @Transactional
     public boolean unsubscribe(long id) {
-        return Jdbc.update(dataSource, "UPDATE digest_subscribers SET unsubscribed_at = COALESCE(unsubscribed_at, now()) "
-                + "WHERE id = ?", id) == 1;
+        return DigestSubscriber.<DigestSubscriber>findByIdOptional(id).map(subscriber -> {
+            if (subscriber.unsubscribedAt == null) {
+                subscriber.unsubscribedAt = Instant.now();
+            }
+            return true;
+        }).orElse(false);
     }
 
-    static Subscriber read(ResultSet rs) throws SQLException {
-        java.sql.Timestamp unsubscribed = rs.getTimestamp(6);
-        return new Subscriber(rs.getLong(1), rs.getString(2), Jdbc.strings(rs.getArray(3)), rs.getBoolean(4),
-                rs.getTimestamp(5).toInstant(), unsubscribed == null ? null : unsubscribed.toInstant());
+    private static Subscriber read(DigestSubscriber row) {
+        return new Subscriber(row.id, row.email, row.channels == null ? null : List.copyOf(row.channels), row.alerts,
+                row.createdAt, row.unsubscribedAt);
     }
 }

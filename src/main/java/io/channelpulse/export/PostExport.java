@@ -1,22 +1,16 @@
 package io.channelpulse.export;
 
 import io.channelpulse.store.PostQuery;
-import io.channelpulse.store.StoreException;
+import io.channelpulse.store.Row;
+import io.channelpulse.store.Sql;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +41,7 @@ public class PostExport {
             """;
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     /** Writes the header and every matching post to {@code out}, flushing as the buffer fills. */
     public void write(PostQuery.Filter filter, OutputStream out) throws IOException {
@@ -58,75 +52,41 @@ public class PostExport {
 
         CsvWriter csv = new CsvWriter(out);
         csv.row(COLUMNS.toArray(String[]::new));
-        long rows = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            // The PostgreSQL driver streams through a cursor only with auto-commit off and a fetch size set.
-            connection.setAutoCommit(false);
-            try (PreparedStatement query = PostQuery.plannedForItsParameters(connection.prepareStatement(sql.toString(),
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY))) {
-                query.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < parameters.size(); i++) {
-                    Object value = parameters.get(i);
-                    query.setObject(i + 1, value instanceof Long[] ids ? connection.createArrayOf("bigint", ids) : value);
-                }
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        writeRow(csv, rs);
-                        rows++;
-                    }
-                }
-                csv.flush();
-            } finally {
-                // Only reads happened: ending the transaction either way closes the cursor.
-                try {
-                    connection.rollback();
-                    connection.setAutoCommit(autoCommit);
-                } catch (SQLException ignored) {
-                    // the connection is broken; closing it below returns or discards it
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read posts for the CSV export after " + rows + " rows", e);
+        long[] rows = new long[1];
+        try {
+            db.query(sql.toString(), parameters).plannedForItsParameters().stream(FETCH_SIZE, row -> {
+                writeRow(csv, row);
+                rows[0]++;
+            });
+            csv.flush();
         } catch (IOException e) {
-            Log.debugf("CSV export of posts stopped after %d rows: %s", rows, e.getMessage());
+            Log.debugf("CSV export of posts stopped after %d rows: %s", rows[0], e.getMessage());
             throw e;
         }
     }
 
-    private static void writeRow(CsvWriter csv, ResultSet rs) throws SQLException, IOException {
+    private static void writeRow(CsvWriter csv, Row rs) throws IOException {
         String handle = rs.getString(1);
         long id = rs.getLong(2);
         String forwardedHandle = rs.getString(7);
         csv.text(handle)
                 .number(id)
                 .plain("https://t.me/" + handle + "/" + id)
-                .plain(rs.getObject(3, OffsetDateTime.class).toInstant().toString())
+                .plain(rs.getInstant(3).toString())
                 .text(rs.getString(4))
-                .number((Long) rs.getObject(5))
+                .number(rs.getNullableLong(5))
                 .bool(rs.getBoolean(6))
                 .text(forwardedHandle != null ? forwardedHandle : rs.getString(8))
-                .words(strings(rs.getArray(9)))
-                .words(strings(rs.getArray(10)))
+                .words(rs.getTexts(9))
+                .words(rs.getTexts(10))
                 .text(rs.getString(11))
                 .text(rs.getString(12))
-                .number((Long) rs.getObject(13))
-                .plain(instant(rs.getObject(14, OffsetDateTime.class)))
+                .number(rs.getNullableLong(13))
+                .plain(instant(rs.getInstant(14)))
                 .endRow();
     }
 
-    private static String instant(OffsetDateTime at) {
-        return at == null ? "" : at.toInstant().toString();
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        try {
-            return Arrays.asList((String[]) array.getArray());
-        } finally {
-            array.free();
-        }
+    private static String instant(Instant at) {
+        return at == null ? "" : at.toString();
     }
 }

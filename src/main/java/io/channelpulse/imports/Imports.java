@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ public class Imports {
     }
 
     /** An import checked and recorded, ready to run. */
-    public record Prepared(long id, ImportStore.Target channel, ExportFile file, int chat, ZoneId zone) {
+    public record Prepared(long id, ImportChannels.Target channel, ExportFile file, int chat, ZoneId zone) {
 
         /** The handle of the channel it imports into, as tracked. */
         public String handle() {
@@ -61,7 +60,13 @@ public class Imports {
     }
 
     @Inject
-    ImportStore store;
+    ImportRuns runs;
+
+    @Inject
+    ImportChannels channels;
+
+    @Inject
+    ImportBatches batches;
 
     @Inject
     ImportConfig config;
@@ -79,16 +84,16 @@ public class Imports {
     });
 
     void failInterrupted(@Observes StartupEvent start) {
-        for (long id : store.unfinished()) {
-            ImportStore.Counts counts = new ImportStore.Counts();
-            ImportStatus before = store.status(id).orElseThrow();
+        for (long id : runs.unfinished()) {
+            ImportRuns.Counts counts = new ImportRuns.Counts();
+            ImportStatus before = runs.status(id).orElseThrow();
             counts.read = before.read();
             counts.stored = before.stored();
             counts.skipped = before.skipped();
             counts.errors.addAll(before.errors());
             counts.errors.add(new ExportProblem(0, 0, null, "the app stopped during the import; what it stored is "
                     + "kept, and importing the file again adds the rest"));
-            store.finish(id, counts, "failed");
+            runs.finish(id, counts, "failed");
         }
     }
 
@@ -117,10 +122,10 @@ public class Imports {
             try (InputStream in = file.open()) {
                 chats = ExportReader.chats(in);
             }
-            Optional<ImportStore.Target> tracked = store.channel(channelHandle.value());
-            ExportReader.Chat chat = chosen(chats, tracked.map(ImportStore.Target::title).orElse(null));
-            ImportStore.Target channel = tracked.orElseGet(() -> store.channelForImport(channelHandle.value(), chat.name()));
-            long id = store.create(channel.id(), fileName, zone);
+            Optional<ImportChannels.Target> tracked = channels.channel(channelHandle.value());
+            ExportReader.Chat chat = chosen(chats, tracked.map(ImportChannels.Target::title).orElse(null));
+            ImportChannels.Target channel = tracked.orElseGet(() -> channels.channelForImport(channelHandle.value(), chat.name()));
+            long id = runs.create(channel.id(), fileName, zone);
             return new Prepared(id, channel, file, chat.index(), zone);
         } catch (ExportException e) {
             throw new Refused(e.problem());
@@ -149,11 +154,11 @@ public class Imports {
      * touched by the storing thread until the last batch is stored.
      */
     public ImportStatus run(Prepared prepared, Consumer<ImportStatus> progress) {
-        store.running(prepared.id());
-        ImportStore.Counts counts = new ImportStore.Counts();
-        Map<String, String> handlesByTitle = store.handlesByTitle();
+        runs.running(prepared.id());
+        ImportRuns.Counts counts = new ImportRuns.Counts();
+        Map<String, String> handlesByTitle = channels.handlesByTitle();
         List<ExportMessage> batch = new ArrayList<>(config.batch());
-        ImportStore.Counts read = new ImportStore.Counts();
+        ImportRuns.Counts read = new ImportRuns.Counts();
         try (ImportPipeline pipeline = new ImportPipeline(); InputStream in = prepared.file().open()) {
             try {
                 ExportReader.read(in, prepared.chat(), prepared.channel().handle(), prepared.zone(),
@@ -185,45 +190,45 @@ public class Imports {
                 drainQuietly(pipeline);
                 counts.take(read, config.maxErrors());
             }
-            store.finish(prepared.id(), counts, "done");
+            runs.finish(prepared.id(), counts, "done");
         } catch (ExportException e) {
             counts.errors.add(e.problem());
-            store.finish(prepared.id(), counts, "failed");
+            runs.finish(prepared.id(), counts, "failed");
         } catch (IOException | RuntimeException e) {
             counts.errors.add(new ExportProblem(0, 0, null, "the import stopped: " + e.getMessage()));
-            store.finish(prepared.id(), counts, "failed");
+            runs.finish(prepared.id(), counts, "failed");
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
         }
-        ImportStatus status = store.status(prepared.id()).orElseThrow();
+        ImportStatus status = runs.status(prepared.id()).orElseThrow();
         progress.accept(status);
         return status;
     }
 
     public Optional<ImportStatus> status(long id) {
-        return store.status(id);
+        return runs.status(id);
     }
 
     /** The latest imports, newest first. */
     public List<ImportStatus> newest(int limit) {
-        return store.newest(limit);
+        return runs.newest(limit);
     }
 
     /**
      * Counts the batch here, then hands it, with what was read since the last batch, to the storing thread once
      * that has stored the batch before.
      */
-    private void flush(ImportPipeline pipeline, Prepared prepared, List<ExportMessage> batch, ImportStore.Counts read,
-                       Map<String, String> handlesByTitle, ImportStore.Counts counts, Consumer<ImportStatus> progress) {
+    private void flush(ImportPipeline pipeline, Prepared prepared, List<ExportMessage> batch, ImportRuns.Counts read,
+                       Map<String, String> handlesByTitle, ImportRuns.Counts counts, Consumer<ImportStatus> progress) {
         if (batch.isEmpty()) {
             return;
         }
         List<ExportMessage> messages = distinct(batch);
         batch.clear();
         CountedPosts counted = counting.count(messages.stream()
-                .map(message -> ImportStore.withForwardHandle(message.post(), handlesByTitle)).toList());
-        ImportStore.Counts readNow = read.takeAll();
+                .map(message -> ImportBatches.withForwardHandle(message.post(), handlesByTitle)).toList());
+        ImportRuns.Counts readNow = read.takeAll();
         pipeline.submit(() -> {
             counts.take(readNow, config.maxErrors());
             storeOrSplit(prepared, messages, counted, counts);
@@ -253,11 +258,11 @@ public class Imports {
      * are alone: those are skipped and named among the import's problems, every other message is stored.
      */
     private void storeOrSplit(Prepared prepared, List<ExportMessage> messages, CountedPosts counted,
-                              ImportStore.Counts counts) {
+                              ImportRuns.Counts counts) {
         try {
-            store.store(prepared.id(), prepared.channel(), messages, counted, counts);
+            batches.store(prepared.id(), prepared.channel(), messages, counted, counts);
         } catch (StoreException e) {
-            Optional<String> refused = refusedValue(e);
+            Optional<String> refused = StoreException.refusedValue(e);
             if (refused.isEmpty()) {
                 throw e;
             }
@@ -273,20 +278,6 @@ public class Imports {
             storeOrSplit(prepared, messages.subList(0, half), counted, counts);
             storeOrSplit(prepared, messages.subList(half, messages.size()), counted, counts);
         }
-    }
-
-    /**
-     * The database's reason when it refused a value (SQL states of class 22, data exceptions, and 23, integrity
-     * constraints), which only some messages of a batch cause; empty for any other failure, which stops the import.
-     */
-    private static Optional<String> refusedValue(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
-                return Optional.of(sql.getMessage());
-            }
-        }
-        return Optional.empty();
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.channelpulse.spikes;
 
-import io.channelpulse.analytics.Sql;
+import io.channelpulse.store.Sql;
 import io.channelpulse.terms.NameHours;
 import io.channelpulse.terms.Term;
 import io.channelpulse.terms.TermExtractor;
@@ -8,8 +8,6 @@ import io.channelpulse.terms.TermsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -44,7 +42,7 @@ class SpikeCounts {
     }
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     @Inject
     TermsConfig terms;
@@ -76,7 +74,7 @@ class SpikeCounts {
         }
         parameters.add(minCount);
         List<Busy> busy = new ArrayList<>();
-        Sql.query(dataSource, sql, parameters, rs -> busy.add(new Busy(rs.getString(1), rs.getString(2),
+        db.forEach(sql, parameters, rs -> busy.add(new Busy(rs.getString(1), rs.getString(2),
                 rs.getObject(3, LocalDate.class).atStartOfDay(zone).toInstant(), rs.getLong(4))));
         return busy;
     }
@@ -96,15 +94,15 @@ class SpikeCounts {
         List<Object> parameters = new ArrayList<>();
         for (int part = 0; part < 3; part++) {
             parameters.add(zone.getId());
-            parameters.add(Timestamp.from(from));
-            parameters.add(Timestamp.from(to));
+            parameters.add(from);
+            parameters.add(to);
             if (channelIds != null) {
                 parameters.add(channelIds.toArray(Long[]::new));
             }
         }
         parameters.add(minCount);
         List<Busy> busy = new ArrayList<>();
-        Sql.query(dataSource, sql, parameters, rs -> busy.add(new Busy(rs.getString(1), rs.getString(2),
+        db.forEach(sql, parameters, rs -> busy.add(new Busy(rs.getString(1), rs.getString(2),
                 rs.getObject(3, LocalDateTime.class).atZone(zone).toInstant(), rs.getLong(4))));
         busy.addAll(busyNameHours(from, to, channelIds, minCount, zone));
         return busy;
@@ -138,8 +136,8 @@ class SpikeCounts {
         Instant since = nameHoursComplete;
         if (since == null) {
             Instant[] read = new Instant[1];
-            Sql.query(dataSource, "SELECT since = '-infinity', since FROM name_hours_since", List.of(),
-                    rs -> read[0] = rs.getBoolean(1) ? Instant.MIN : rs.getTimestamp(2).toInstant());
+            db.forEach("SELECT since = '-infinity', since FROM name_hours_since", List.of(),
+                    rs -> read[0] = rs.getBoolean(1) ? Instant.MIN : rs.getInstant(2));
             since = read[0];
             if (since == Instant.MIN) {
                 nameHoursComplete = since;
@@ -152,7 +150,7 @@ class SpikeCounts {
 
     /** Busy hours of names as name_hours counts them; hours start at whole hours of the zone it was written in. */
     List<Busy> nameHoursCounted(Instant from, Instant to, List<Long> channelIds, int minCount) {
-        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        List<Object> parameters = new ArrayList<>(List.of(from, to));
         String sql = "SELECT key, hour, sum(posts) FROM name_hours WHERE hour >= ? AND hour < ?";
         if (channelIds != null) {
             sql += " AND channel_id = ANY (?)";
@@ -160,22 +158,22 @@ class SpikeCounts {
         }
         parameters.add(minCount);
         List<Busy> busy = new ArrayList<>();
-        Sql.query(dataSource, sql + " GROUP BY key, hour HAVING sum(posts) >= ?", parameters, rs -> busy.add(
-                new Busy(NAME, rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3))));
+        db.forEach(sql + " GROUP BY key, hour HAVING sum(posts) >= ?", parameters, rs -> busy.add(
+                new Busy(NAME, rs.getString(1), rs.getInstant(2), rs.getLong(3))));
         return busy;
     }
 
     /** Busy hours of names found again in the period's posts, for hours name_hours no longer keeps. */
     List<Busy> nameHoursFromPosts(Instant from, Instant to, List<Long> channelIds, int minCount, ZoneId zone) {
-        List<Object> parameters = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+        List<Object> parameters = new ArrayList<>(List.of(from, to));
         String sql = "SELECT published_at, text FROM posts WHERE kind = 'post' AND published_at >= ? AND published_at < ?";
         if (channelIds != null) {
             sql += " AND channel_id = ANY (?)";
             parameters.add(channelIds.toArray(Long[]::new));
         }
         Map<Key, Map<Instant, Long>> counts = new HashMap<>();
-        Sql.query(dataSource, sql, parameters, rs -> {
-            Instant hour = NameHours.hour(rs.getTimestamp(1).toInstant(), zone);
+        db.forEach(sql, parameters, rs -> {
+            Instant hour = NameHours.hour(rs.getInstant(1), zone);
             for (Term term : TermExtractor.terms(rs.getString(2))) {
                 if (term.kind().equals(Term.NAME)) {
                     counts.computeIfAbsent(new Key(NAME, term.key()), k -> new HashMap<>()).merge(hour, 1L, Long::sum);
@@ -194,7 +192,7 @@ class SpikeCounts {
     /** A name candidate's label: the form it is most often written in. */
     Map<String, String> nameLabels(List<String> keys) {
         Map<String, String> labels = new HashMap<>();
-        Sql.query(dataSource, "SELECT DISTINCT ON (key) key, form FROM term_forms WHERE kind = 'name' AND key = ANY (?)"
+        db.forEach("SELECT DISTINCT ON (key) key, form FROM term_forms WHERE kind = 'name' AND key = ANY (?)"
                         + " ORDER BY key, posts DESC, form", List.of((Object) keys.toArray(String[]::new)),
                 rs -> labels.put(rs.getString(1), rs.getString(2)));
         keys.forEach(key -> labels.putIfAbsent(key, key));
@@ -226,7 +224,7 @@ class SpikeCounts {
                         + " AND t.channel_id = ANY (?) GROUP BY 1, 2";
                 parameters.add(channelIds.toArray(Long[]::new));
             }
-            Sql.query(dataSource, sql, parameters, rs -> days.computeIfAbsent(
+            db.forEach(sql, parameters, rs -> days.computeIfAbsent(
                     new Key(NAME, rs.getString(1)), k -> new HashMap<>()).put(rs.getObject(2, LocalDate.class), rs.getLong(3)));
         }
         if (keys.isEmpty()) {
@@ -243,7 +241,7 @@ class SpikeCounts {
         if (channelIds != null) {
             parameters.add(channelIds.toArray(Long[]::new));
         }
-        Sql.query(dataSource, sql, parameters, rs -> days.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)),
+        db.forEach(sql, parameters, rs -> days.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)),
                 k -> new HashMap<>()).put(rs.getObject(3, LocalDate.class), rs.getLong(4)));
         return days;
     }

@@ -1,11 +1,9 @@
 package io.channelpulse.spikes;
 
-import io.channelpulse.analytics.Sql;
+import io.channelpulse.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,7 @@ class SpikePosts {
     static final int LINKS = 5;
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     /** A spike's key and bucket. */
     record Bucket(String metric, String key, Instant start, Instant end) {
@@ -39,8 +37,8 @@ class SpikePosts {
         List<Object> parameters = new ArrayList<>(List.of(
                 buckets.stream().map(Bucket::metric).toArray(String[]::new),
                 buckets.stream().map(Bucket::key).toArray(String[]::new),
-                buckets.stream().map(b -> Timestamp.from(b.start())).toArray(Timestamp[]::new),
-                buckets.stream().map(b -> Timestamp.from(b.end())).toArray(Timestamp[]::new)));
+                buckets.stream().map(Bucket::start).toArray(Instant[]::new),
+                buckets.stream().map(Bucket::end).toArray(Instant[]::new)));
         String sql = "SELECT s.i, ARRAY(SELECT 'https://t.me/' || c.handle || '/' || p.id FROM posts p"
                 + " JOIN channels c ON c.id = p.channel_id"
                 + " WHERE p.kind = 'post' AND p.published_at >= s.start AND p.published_at < s.stop"
@@ -58,7 +56,7 @@ class SpikePosts {
             parameters.add(0, channelIds.toArray(Long[]::new));
         }
         List<List<String>> links = new ArrayList<>();
-        Sql.query(dataSource, sql, parameters, rs -> links.add(List.of((String[]) rs.getArray(2).getArray())));
+        db.forEach(sql, parameters, rs -> links.add(rs.getTexts(2)));
         return links;
     }
 }

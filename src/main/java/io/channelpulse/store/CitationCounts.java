@@ -1,13 +1,9 @@
 package io.channelpulse.store;
 
-import io.channelpulse.analytics.Sql;
 import io.channelpulse.network.LagSketch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,12 +37,12 @@ public class CitationCounts {
     private static final String BY_OR_FROM = " AND (channel_id = ? OR target = ?)";
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     /** Every tracked channel, with its posts in the period. */
     public List<TrackedChannel> channels(LocalDate first, LocalDate last) {
         List<TrackedChannel> channels = new ArrayList<>();
-        Sql.query(dataSource, """
+        db.forEach("""
                 SELECT c.id, lower(c.handle), c.handle, c.title, c.subscribers, COALESCE(p.posts, 0) FROM channels c
                 LEFT JOIN (SELECT channel_id, sum(posts) AS posts FROM daily_posts WHERE day BETWEEN ? AND ?
                            GROUP BY channel_id) p ON p.channel_id = c.id ORDER BY c.id""",
@@ -79,7 +75,7 @@ public class CitationCounts {
     public Map<String, SourceName> sourceNames(List<String> keys) {
         Map<String, SourceName> names = new HashMap<>();
         if (!keys.isEmpty()) {
-            Sql.query(dataSource, "SELECT key, handle, title FROM forward_sources WHERE key = ANY (?)", List.of((Object) keys.toArray(String[]::new)),
+            db.forEach("SELECT key, handle, title FROM forward_sources WHERE key = ANY (?)", List.of((Object) keys.toArray(String[]::new)),
                     rs -> names.put(rs.getString(1), new SourceName(rs.getString(2), rs.getString(3))));
         }
         return names;
@@ -90,7 +86,7 @@ public class CitationCounts {
         List<Object> parameters = new ArrayList<>();
         String rows = rows("citations", "channel_id, target, forwards, mentions, citations", period, filter,
                 filterParameters, parameters);
-        Sql.query(dataSource, "SELECT channel_id, target, sum(forwards), sum(mentions), sum(citations) FROM (" + rows
+        db.forEach("SELECT channel_id, target, sum(forwards), sum(mentions), sum(citations) FROM (" + rows
                 + ") rows GROUP BY channel_id, target HAVING sum(citations) > 0", parameters, rs -> cited.add(read(rs)));
         return cited;
     }
@@ -104,7 +100,7 @@ public class CitationCounts {
         List<Object> parameters = new ArrayList<>();
         String rows = rows("forward_lags", "channel_id, target, bucket, forwards", period, filter, filterParameters,
                 parameters);
-        Sql.query(dataSource, rows, parameters, rs -> lags.computeIfAbsent(
+        db.forEach(rows, parameters, rs -> lags.computeIfAbsent(
                 new Forwarding(rs.getLong(1), rs.getString(2)), key -> new LagSketch()).add(rs.getInt(3), rs.getLong(4)));
         return lags;
     }
@@ -131,7 +127,7 @@ public class CitationCounts {
                 + " UNION ALL SELECT " + columns + " FROM daily_" + rollup + " WHERE " + WholeMonths.days() + filter;
     }
 
-    private static Cited read(ResultSet rs) throws SQLException {
+    private static Cited read(Row rs) {
         return new Cited(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
     }
 }

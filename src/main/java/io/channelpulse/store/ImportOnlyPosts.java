@@ -20,17 +20,13 @@ public final class ImportOnlyPosts {
     }
 
     /** Call it in the transaction that stored the posts, with the ids the import added (not ones already there). */
-    public static void add(Connection connection, long channelId, Collection<Long> ids) throws SQLException {
+    public static void add(Sql db, long channelId, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("""
+        db.update("""
                 INSERT INTO import_only_posts (channel_id, post_id) SELECT ?, id FROM unnest(?::bigint[]) AS added (id)
-                ON CONFLICT DO NOTHING""")) {
-            insert.setLong(1, channelId);
-            insert.setArray(2, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
-            insert.executeUpdate();
-        }
+                ON CONFLICT DO NOTHING""", channelId, ids.toArray(Long[]::new));
     }
 
     /** The page shows these posts: from now on they are checked for deletion like any other. */

@@ -4,13 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +41,7 @@ public class PollState {
     private static final String WITHOUT_FLUSH = "SET LOCAL synchronous_commit = off;\n";
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     @Inject
     InstanceIdentity identity;
@@ -56,7 +49,7 @@ public class PollState {
     /** Names this instance as the one polling the channel now; {@link #finish} clears it when the poll ends. */
     @Transactional
     public void begin(long channelId) {
-        update(WITHOUT_FLUSH + "UPDATE channels SET polled_by = ? WHERE id = ?", identity.name(), channelId);
+        db.update(WITHOUT_FLUSH + "UPDATE channels SET polled_by = ? WHERE id = ?", identity.name(), channelId);
     }
 
     /**
@@ -68,28 +61,18 @@ public class PollState {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void commitWithoutFlush() {
-        update(WITHOUT_FLUSH);
+        db.update(WITHOUT_FLUSH);
     }
 
     @Transactional
     public Optional<Snapshot> load(long channelId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT id, handle, status, not_before, backfill_before, backfill_pages, backfill_done,
-                            gap_before, gap_floor, next_poll_at IS NULL OR next_poll_at <= now()
-                     FROM channels WHERE id = ?""")) {
-            query.setLong(1, channelId);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Snapshot(rs.getLong(1), rs.getString(2), ChannelStatus.of(rs.getString(3)),
-                        instant(rs.getTimestamp(4)), (Long) rs.getObject(5), rs.getInt(6),
-                        rs.getBoolean(7), (Long) rs.getObject(8), (Long) rs.getObject(9), rs.getBoolean(10)));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read channel " + channelId, e);
-        }
+        return db.query("""
+                SELECT id, handle, status, not_before, backfill_before, backfill_pages, backfill_done,
+                       gap_before, gap_floor, next_poll_at IS NULL OR next_poll_at <= now()
+                FROM channels WHERE id = ?""", channelId)
+                .first(rs -> new Snapshot(rs.getLong(1), rs.getString(2), ChannelStatus.of(rs.getString(3)),
+                        rs.getInstant(4), rs.getNullableLong(5), rs.getInt(6), rs.getBoolean(7),
+                        rs.getNullableLong(8), rs.getNullableLong(9), rs.getBoolean(10)));
     }
 
     /**
@@ -98,7 +81,7 @@ public class PollState {
      */
     @Transactional
     public void saveBackfill(long channelId, Long nextBefore, int pages, boolean done) {
-        update(WITHOUT_FLUSH + "UPDATE channels SET backfill_before = ?, backfill_pages = ?, backfill_done = ? WHERE id = ?",
+        db.update(WITHOUT_FLUSH + "UPDATE channels SET backfill_before = ?, backfill_pages = ?, backfill_done = ? WHERE id = ?",
                 nextBefore, pages, done, channelId);
     }
 
@@ -108,7 +91,7 @@ public class PollState {
      */
     @Transactional
     public void saveGap(long channelId, Long nextBefore, Long floor) {
-        update(WITHOUT_FLUSH + "UPDATE channels SET gap_before = ?, gap_floor = ? WHERE id = ?", nextBefore, floor, channelId);
+        db.update(WITHOUT_FLUSH + "UPDATE channels SET gap_before = ?, gap_floor = ? WHERE id = ?", nextBefore, floor, channelId);
     }
 
     /**
@@ -117,32 +100,19 @@ public class PollState {
      */
     @Transactional
     public void finish(long channelId, ChannelStatus status, String error, Instant notBefore, Duration nextIn) {
-        update(WITHOUT_FLUSH + "UPDATE channels SET polled_by = NULL, next_poll_at = now() + make_interval(secs => ?) WHERE id = ?",
+        db.update(WITHOUT_FLUSH + "UPDATE channels SET polled_by = NULL, next_poll_at = now() + make_interval(secs => ?) WHERE id = ?",
                 nextIn.toNanos() / 1e9, channelId);
-        update("""
+        db.update("""
                 UPDATE channels SET status = ?, last_error = ?, not_before = ?, last_polled_at = now()
                 WHERE id = ? AND status <> 'paused'""",
-                status.value(), error, notBefore == null ? null : PostStore.utc(notBefore), channelId);
+                status.value(), error, notBefore, channelId);
     }
 
     /** Publication times of the channel's newest posts, newest first: what its posting rate is read from. */
     @Transactional
     public List<Instant> newestPostTimes(long channelId, int limit) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT published_at FROM posts WHERE channel_id = ? ORDER BY id DESC LIMIT ?")) {
-            query.setLong(1, channelId);
-            query.setInt(2, limit);
-            List<Instant> times = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    times.add(rs.getTimestamp(1).toInstant());
-                }
-            }
-            return times;
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the newest posts of channel " + channelId, e);
-        }
+        return db.list("SELECT published_at FROM posts WHERE channel_id = ? ORDER BY id DESC LIMIT ?",
+                rs -> rs.getInstant(1), channelId, limit);
     }
 
     /**
@@ -151,59 +121,31 @@ public class PollState {
      * channels and channels told to wait ({@code not_before}) are not due.
      */
     public Due nextDue() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT c.id, extract(epoch FROM c.next_poll_at - now())
-                     FROM channels c
-                     WHERE c.status <> 'paused' AND (c.not_before IS NULL OR c.not_before < now())
-                       AND NOT EXISTS (
-                           SELECT 1 FROM pg_locks l
-                           WHERE l.locktype = 'advisory' AND l.objsubid = 2
-                             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                             AND l.classid::bigint = ? AND l.objid::bigint = c.id)
-                     ORDER BY c.next_poll_at NULLS FIRST
-                     LIMIT 1""")) {
-            query.setLong(1, ChannelLocks.NAMESPACE);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) {
-                    return new Due.Nothing();
-                }
-                double seconds = rs.getDouble(2);
-                if (rs.wasNull() || seconds <= 0) {
-                    return new Due.Now(rs.getLong(1));
-                }
-                return new Due.In(Duration.ofNanos(Math.round(seconds * 1e9)));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not look for channels due for a check", e);
-        }
+        return db.query("""
+                SELECT c.id, extract(epoch FROM c.next_poll_at - now())
+                FROM channels c
+                WHERE c.status <> 'paused' AND (c.not_before IS NULL OR c.not_before < now())
+                  AND NOT EXISTS (
+                      SELECT 1 FROM pg_locks l
+                      WHERE l.locktype = 'advisory' AND l.objsubid = 2
+                        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                        AND l.classid::bigint = ? AND l.objid::bigint = c.id)
+                ORDER BY c.next_poll_at NULLS FIRST
+                LIMIT 1""", ChannelLocks.NAMESPACE)
+                .<Due>first(rs -> {
+                    double seconds = rs.getDouble(2);
+                    if (rs.wasNull() || seconds <= 0) {
+                        return new Due.Now(rs.getLong(1));
+                    }
+                    return new Due.In(Duration.ofNanos(Math.round(seconds * 1e9)));
+                })
+                .orElse(new Due.Nothing());
     }
 
     /** Keeps a page that did not parse, so that someone can see what Telegram sent. */
     @Transactional
     public void keepUnparsed(long channelId, String url, String error, String body) {
-        update("INSERT INTO unparsed_pages (channel_id, url, error, body) VALUES (?, ?, ?, ?)",
+        db.update("INSERT INTO unparsed_pages (channel_id, url, error, body) VALUES (?, ?, ?, ?)",
                 channelId, url, error, body);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                if (value == null) {
-                    statement.setNull(i + 1, Types.NULL);
-                } else {
-                    statement.setObject(i + 1, value);
-                }
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("Could not update channel state", e);
-        }
     }
 }

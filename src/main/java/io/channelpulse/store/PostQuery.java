@@ -3,18 +3,9 @@ package io.channelpulse.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.postgresql.PGStatement;
 
-import javax.sql.DataSource;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,7 +51,7 @@ public class PostQuery {
     private static final String SELECT = COLUMNS + " FROM posts p JOIN channels c ON c.id = p.channel_id WHERE TRUE";
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     /** Newest first, after the position where the previous page ended. */
     @Transactional
@@ -112,17 +103,6 @@ public class PostQuery {
         }
     }
 
-    /**
-     * Has PostgreSQL plan this statement for its actual parameters every time. How many posts a word, a topic or
-     * a name matches ranges from a handful to half of all posts; once the driver prepares a statement on the
-     * server (after 5 runs) PostgreSQL may settle on a generic plan that reads every match of a common word,
-     * about a second at a million posts, where the plan for the word at hand reads a few thousand rows.
-     */
-    public static PreparedStatement plannedForItsParameters(PreparedStatement statement) throws SQLException {
-        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-        return statement;
-    }
-
     private Page page(Filter filter, Position after, Integer offset, int limit) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql;
@@ -154,36 +134,20 @@ public class PostQuery {
             parameters.add(limit + 1);
             parameters.add(offset);
         }
-        try (Connection connection = dataSource.getConnection()) {
-            return read(connection, sql.toString(), parameters, offset, limit);
-        } catch (SQLException e) {
-            throw new StoreException("Could not list posts", e);
-        }
-    }
-
-    private Page read(Connection connection, String sql, List<Object> parameters, Integer offset, int limit)
-            throws SQLException {
-        try (PreparedStatement query = plannedForItsParameters(connection.prepareStatement(sql))) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                query.setObject(i + 1, value instanceof Long[] ids ? connection.createArrayOf("bigint", ids) : value);
+        List<PostView> items = new ArrayList<>();
+        Position[] last = new Position[1];
+        Position[] next = new Position[1];
+        db.query(sql.toString(), parameters).plannedForItsParameters().forEach(rs -> {
+            if (items.size() == limit) {
+                // the one row past the page (the query asks for limit + 1): the next page starts after the last post
+                next[0] = last[0];
+                return;
             }
-            List<PostView> items = new ArrayList<>();
-            Position last = null;
-            Position next = null;
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    if (items.size() == limit) {
-                        next = last;
-                        break;
-                    }
-                    items.add(read(rs));
-                    last = new Position(rs.getTimestamp(3).toInstant(), rs.getLong(17), rs.getLong(2));
-                }
-            }
-            boolean more = next != null;
-            return new Page(items, offset == null ? next : null, offset != null && more ? offset + limit : null);
-        }
+            items.add(read(rs));
+            last[0] = new Position(rs.getInstant(3), rs.getLong(17), rs.getLong(2));
+        });
+        boolean more = next[0] != null;
+        return new Page(items, offset == null ? next[0] : null, offset != null && more ? offset + limit : null);
     }
 
     /** A post as {@link #newestFirst} shows it, with what its story reads beside it. */
@@ -193,34 +157,21 @@ public class PostQuery {
     /** The post as {@link #newestFirst} shows it, or empty when we do not have it. */
     @Transactional
     Optional<Found> one(String handle, long id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(SELECT + " AND lower(c.handle) = lower(?) AND p.id = ?")) {
-            query.setString(1, handle);
-            query.setLong(2, id);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(new Found(read(rs), rs.getLong(17), rs.getTimestamp(20).toInstant()))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read post " + handle + "/" + id, e);
-        }
+        return db.query(SELECT + " AND lower(c.handle) = lower(?) AND p.id = ?", handle, id)
+                .first(rs -> new Found(read(rs), rs.getLong(17), rs.getInstant(20)));
     }
 
-    private static PostView read(ResultSet rs) throws SQLException {
+    private static PostView read(Row rs) {
         String handle = rs.getString(1);
         long id = rs.getLong(2);
         String forwardedHandle = rs.getString(9);
         String forwardedTitle = rs.getString(10);
         PostView.Forward forward = forwardedHandle == null && forwardedTitle == null ? null
-                : new PostView.Forward(forwardedHandle, forwardedTitle, (Long) rs.getObject(11));
-        Timestamp deletedAt = rs.getTimestamp(19);
-        return new PostView(handle, id, "https://t.me/" + handle + "/" + id, rs.getTimestamp(3).toInstant(),
-                rs.getString(4), (Long) rs.getObject(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
-                forward, (Long) rs.getObject(12), strings(rs.getArray(13)), strings(rs.getArray(14)),
-                rs.getString(15), rs.getString(16), deletedAt != null, deletedAt == null ? null : deletedAt.toInstant());
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+                : new PostView.Forward(forwardedHandle, forwardedTitle, rs.getNullableLong(11));
+        Instant deletedAt = rs.getInstant(19);
+        return new PostView(handle, id, "https://t.me/" + handle + "/" + id, rs.getInstant(3),
+                rs.getString(4), rs.getNullableLong(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
+                forward, rs.getNullableLong(12), rs.getTexts(13), rs.getTexts(14),
+                rs.getString(15), rs.getString(16), deletedAt != null, deletedAt);
     }
 }

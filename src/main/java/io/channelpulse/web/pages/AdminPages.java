@@ -1,5 +1,8 @@
 package io.channelpulse.web.pages;
 
+import static io.channelpulse.web.pages.AdminForms.back;
+import static io.channelpulse.web.pages.AdminForms.day;
+
 import io.channelpulse.alerts.AlertMails;
 import io.channelpulse.alerts.Webhook;
 import io.channelpulse.alerts.WebhookDelivery;
@@ -29,7 +32,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import io.channelpulse.api.BadParameterException;
 import io.channelpulse.web.Filters;
 import io.channelpulse.analytics.Period;
 import jakarta.ws.rs.Consumes;
@@ -46,25 +48,17 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The admin pages: channels and the watchlist, behind the login form. Every change is a POST form with a
+ * The admin page and its forms for channels, mails and the demo data, behind the login form (the watchlist's,
+ * subscribers', webhooks' and imports' forms are beside it). Every change is a POST form with a
  * CSRF token (checked by {@link CsrfFilter}), answered by a redirect back to the page with a message
  * (post/redirect/get).
  */
@@ -223,61 +217,6 @@ public class AdminPages {
     }
 
     @POST
-    @Path("/watchlist")
-    @RolesAllowed("admin")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response saveEntity(@RestForm String key, @RestForm String label, @RestForm String aliases) {
-        String k = key == null ? "" : key.strip();
-        if (!k.matches("[a-z0-9_]{1,40}")) {
-            return back("The key must be 1-40 lowercase ASCII letters, digits or underscores, like lavrov");
-        }
-        List<String> names = aliases == null ? List.of() : Arrays.stream(aliases.split("[,\\n]"))
-                .map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
-        if (label == null || label.isBlank() || names.isEmpty()) {
-            return back("Give a label and at least one name to look for");
-        }
-        boolean created = watchlist.save(new WatchedEntity(k, label.strip(), names));
-        recount.start();
-        return back((created ? "Added " : "Saved ") + label.strip() + "; history is being recounted");
-    }
-
-    @POST
-    @Path("/watchlist/{key}/delete")
-    @RolesAllowed("admin")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response deleteEntity(@PathParam("key") String key) {
-        if (!watchlist.delete(key)) {
-            return back("'" + key + "' is not on the watchlist");
-        }
-        recount.start();
-        return back("Removed '" + key + "'; history is being recounted");
-    }
-
-    @POST
-    @Path("/subscribers")
-    @RolesAllowed("admin")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addSubscriber(@RestForm String email, @RestForm String channels, @RestForm String alerts) {
-        List<String> handles = listed(channels);
-        try {
-            Subscribers.Saved saved = subscribers.subscribe(email, handles, alerts != null);
-            return back((saved.created() ? "Subscribed " : "Updated ") + saved.subscriber().email() + " ("
-                    + saved.subscriber().channelList() + (saved.subscriber().alerts() ? ", with spike alerts" : "")
-                    + ")");
-        } catch (BadParameterException e) {
-            return back(e.getMessage());
-        }
-    }
-
-    @POST
-    @Path("/subscribers/{id}/delete")
-    @RolesAllowed("admin")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response deleteSubscriber(@PathParam("id") long id) {
-        return back(subscribers.delete(id) ? "Removed the subscriber" : "No such subscriber");
-    }
-
-    @POST
     @Path("/digest/resend")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -295,62 +234,8 @@ public class AdminPages {
         });
     }
 
-    /** A form's day, or null if it is not one like 2023-05-17. */
-    private static LocalDate day(String day) {
-        try {
-            return LocalDate.parse(day == null ? "" : day);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private String whose(long subscriber) {
         return subscribers.find(subscriber).map(Subscriber::email).orElse("subscriber " + subscriber);
-    }
-
-    @POST
-    @Path("/webhooks")
-    @RolesAllowed("admin")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addWebhook(@RestForm String url, @RestForm String secret, @RestForm String metrics,
-                               @RestForm List<String> events) {
-        List<String> chosen = listed(metrics);
-        try {
-            Webhook webhook = webhooks.register(url, secret, chosen, events);
-            return back("Added the webhook " + webhook.url() + " (" + webhook.eventList() + "; "
-                    + webhook.metricList() + ")");
-        } catch (BadParameterException e) {
-            return back(e.getMessage());
-        }
-    }
-
-    /** The entries of a form field that lists several, split at commas and white space. */
-    private static List<String> listed(String field) {
-        return field == null ? List.of() : Arrays.stream(field.split("[,\\s]+")).filter(e -> !e.isEmpty()).toList();
-    }
-
-    @POST
-    @Path("/webhooks/{id}/delete")
-    @RolesAllowed("admin")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response deleteWebhook(@PathParam("id") long id) {
-        return back(webhooks.delete(id) ? "Removed the webhook and its delivery log" : "No such webhook");
-    }
-
-    @POST
-    @Path("/webhooks/deliveries/{id}/send")
-    @RolesAllowed("admin")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response sendDeliveryAgain(@PathParam("id") long id) {
-        WebhookSender.SendAgain outcome = webhookSender.sendAgain(id, Instant.now());
-        String to = webhookSender.delivery(id).map(d -> " to " + d.url()).orElse("");
-        return back(switch (outcome) {
-            case SENT -> "Sent webhook delivery " + id + to + " again";
-            case FAILED -> "Webhook delivery " + id + to + " failed again; the error is in the table below";
-            case NOT_STUCK -> "Webhook delivery " + id + to + " was not sent again: only failed and interrupted "
-                    + "deliveries are";
-            case NO_SUCH_DELIVERY -> "No webhook delivery " + id;
-        });
     }
 
     @POST
@@ -386,50 +271,6 @@ public class AdminPages {
     }
 
     @POST
-    @Path("/imports")
-    @RolesAllowed("admin")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importExport(@RestForm String channel, @RestForm String timezone, @RestForm("file") FileUpload file) {
-        if (file == null || file.size() == 0) {
-            return back("Choose the export's result.json (or a ZIP of the export folder) to import");
-        }
-        ZoneId zone;
-        try {
-            zone = timezone == null || timezone.isBlank() ? imports.defaultZone() : ZoneId.of(timezone.strip());
-        } catch (java.time.DateTimeException e) {
-            return back("'" + timezone + "' is not a time zone like Europe/Moscow or UTC");
-        }
-        java.nio.file.Path kept;
-        try {
-            // The upload is removed when the request ends; the import reads it afterwards.
-            kept = Files.createTempFile("pulse-import-", ".upload");
-            Files.move(file.uploadedFile(), kept, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the uploaded export", e);
-        }
-        try {
-            Imports.Prepared prepared = imports.prepare(kept, file.fileName(), channel, zone);
-            imports.start(prepared, () -> deleteQuietly(kept));
-            return back("Importing " + file.fileName() + " into @" + prepared.handle()
-                    + " (import " + prepared.id() + "); this page shows how far it got");
-        } catch (Imports.Refused e) {
-            deleteQuietly(kept);
-            return back("Not imported: " + file.fileName() + ": " + e.problem().describe());
-        } catch (IllegalArgumentException e) {
-            deleteQuietly(kept);
-            return back("Not imported: " + e.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(java.nio.file.Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a temporary file; the system's cleaning removes it later
-        }
-    }
-
-    @POST
     @Path("/logout")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -446,9 +287,5 @@ public class AdminPages {
         String kept = query == null ? "" : query.replaceAll("[^A-Za-z0-9_.~%&=+-]", "");
         String all = note == null ? kept : kept.isEmpty() ? note : kept + "&" + note;
         return Response.seeOther(URI.create("/network" + (all.isEmpty() ? "" : "?" + all))).build();
-    }
-
-    private static Response back(String message) {
-        return Response.seeOther(URI.create("/admin?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
     }
 }

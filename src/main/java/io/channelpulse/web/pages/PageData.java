@@ -9,20 +9,15 @@ import io.channelpulse.analytics.TopQuery;
 import io.channelpulse.analytics.WatchedEntity;
 import io.channelpulse.analytics.Watchlist;
 import io.channelpulse.store.Channel;
-import io.channelpulse.store.PostQuery;
-import io.channelpulse.store.StoreException;
+import io.channelpulse.store.Row;
+import io.channelpulse.store.Sql;
 import io.channelpulse.api.BadParameterException;
 import io.channelpulse.analytics.Period;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +47,7 @@ class PageData {
     static final int COOCCURRENCE_SAMPLE = 2000;
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     @Inject
     TopQuery top;
@@ -154,9 +149,9 @@ class PageData {
         return posts;
     }
 
-    private static DashboardPages.ChangedPost changed(ResultSet rs) throws SQLException {
+    private static DashboardPages.ChangedPost changed(Row rs) {
         return new DashboardPages.ChangedPost(rs.getString(1), rs.getLong(2), rs.getString(3),
-                rs.getTimestamp(4).toInstant());
+                rs.getInstant(4));
     }
 
     /** Subscribers at each poll in the period. */
@@ -165,7 +160,7 @@ class PageData {
         query("SELECT taken_at, subscribers FROM channel_snapshots WHERE channel_id = ? AND subscribers IS NOT NULL"
                         + " AND taken_at >= ? AND taken_at < ? ORDER BY taken_at",
                 List.of(channelId, start(period, zone), end(period, zone)),
-                rs -> points.add(new Point(PageExtensions.time(rs.getTimestamp(1).toInstant(), zone), rs.getLong(2))));
+                rs -> points.add(new Point(PageExtensions.time(rs.getInstant(1), zone), rs.getLong(2))));
         return ChartData.line(points, "subscribers");
     }
 
@@ -176,7 +171,7 @@ class PageData {
                         + " AND views IS NOT NULL AND published_at >= ? AND published_at < ? ORDER BY published_at DESC LIMIT 500)"
                         + " newest ORDER BY published_at",
                 List.of(channelId, start(period, zone), end(period, zone)),
-                rs -> points.add(new Point(PageExtensions.time(rs.getTimestamp(1).toInstant(), zone), rs.getLong(2))));
+                rs -> points.add(new Point(PageExtensions.time(rs.getInstant(1), zone), rs.getLong(2))));
         return ChartData.line(points, "views per post");
     }
 
@@ -219,12 +214,12 @@ class PageData {
         }).toList();
     }
 
-    private static Timestamp start(Period period, ZoneId zone) {
-        return Timestamp.from(period.first().atStartOfDay(zone).toInstant());
+    private static Instant start(Period period, ZoneId zone) {
+        return period.first().atStartOfDay(zone).toInstant();
     }
 
-    private static Timestamp end(Period period, ZoneId zone) {
-        return Timestamp.from(period.last().plusDays(1).atStartOfDay(zone).toInstant());
+    private static Instant end(Period period, ZoneId zone) {
+        return period.last().plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     private static List<Object> params(Period period, List<Long> ids) {
@@ -235,25 +230,8 @@ class PageData {
         return parameters;
     }
 
-    interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, List<Object> parameters, RowReader reader) {
+    private void query(String sql, List<Object> parameters, Sql.Reader reader) {
         // a tag or name on a handful of posts and one on half of them need different plans
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = PostQuery.plannedForItsParameters(connection.prepareStatement(sql))) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                statement.setObject(i + 1, value instanceof Long[] ids ? connection.createArrayOf("bigint", ids) : value);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read page data", e);
-        }
+        db.query(sql, parameters).plannedForItsParameters().forEach(reader);
     }
 }
