@@ -86,7 +86,7 @@ class ArchitectureTest {
     void topLevelPackagesHaveNoCycles() {
         slices().matching("io.channelpulse.(*)..").should().beFreeOfCycles()
                 // PostStore, RollupDelta, MentionChanges and RecountedPosts count hashtags and mentions (PostFacts,
-                // Counting, Watchlist) and CitationCounts reads with analytics.Sql while storing
+                // Counting, Watchlist) while storing
                 .ignoreDependency(resideInAPackage("io.channelpulse.store.."), resideInAPackage("io.channelpulse.analytics.."))
                 // PostStore and ChannelPurge keep the term counts (TermDelta, TermCounting) of stored and purged posts
                 .ignoreDependency(resideInAPackage("io.channelpulse.store.."), resideInAPackage("io.channelpulse.terms.."))
@@ -116,14 +116,11 @@ class ArchitectureTest {
             "io.channelpulse.analytics.RollupTimezone",
             // Watchlist.current(Connection) is called by PostStore inside its transaction
             "io.channelpulse.analytics.Watchlist",
-            // the JDBC form of store.Sql that the recounts and the term counts still read a ResultSet through
-            "io.channelpulse.analytics.Sql",
             "io.channelpulse.terms.NameHours",
             "io.channelpulse.terms.NameHoursFill",
             "io.channelpulse.terms.TermBags",
             "io.channelpulse.terms.TermCounting",
             "io.channelpulse.terms.TermDelta",
-            "io.channelpulse.terms.TermQuery",
             "io.channelpulse.terms.TermTotals",
             // the post events of edited and deleted posts, queued in the storing transaction's connection
             "io.channelpulse.alerts.PostEvents",

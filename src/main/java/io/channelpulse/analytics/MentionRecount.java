@@ -53,6 +53,9 @@ public class MentionRecount {
     DataSource dataSource;
 
     @Inject
+    io.channelpulse.store.Sql db;
+
+    @Inject
     Watchlist watchlist;
 
     @Inject
@@ -227,13 +230,13 @@ public class MentionRecount {
 
     private long countPosts() {
         long[] count = new long[1];
-        Sql.query(dataSource, "SELECT count(*) FROM posts", List.of(), rs -> count[0] = rs.getLong(1));
+        db.forEach("SELECT count(*) FROM posts", List.of(), rs -> count[0] = rs.getLong(1));
         return count[0];
     }
 
     private List<Long> channelIds() {
         List<Long> ids = new ArrayList<>();
-        Sql.query(dataSource, "SELECT id FROM channels ORDER BY id", List.of(), rs -> ids.add(rs.getLong(1)));
+        db.forEach("SELECT id FROM channels ORDER BY id", List.of(), rs -> ids.add(rs.getLong(1)));
         return ids;
     }
 }

@@ -43,6 +43,9 @@ public class RollupTimezone {
     DataSource dataSource;
 
     @Inject
+    io.channelpulse.store.Sql db;
+
+    @Inject
     AnalyticsConfig analytics;
 
     @Inject
@@ -144,7 +147,7 @@ public class RollupTimezone {
     long countedPosts() {
         CountingState state = state();
         long[] count = new long[1];
-        Sql.query(dataSource, "SELECT count(*) FROM posts WHERE (channel_id, id) <= (?, ?)",
+        db.forEach("SELECT count(*) FROM posts WHERE (channel_id, id) <= (?, ?)",
                 List.of(state.cursorChannel(), state.cursorPost()), rs -> count[0] = rs.getLong(1));
         return count[0];
     }

@@ -6,12 +6,11 @@ import io.channelpulse.analytics.Bucket;
 import io.channelpulse.analytics.DataVersions;
 import io.channelpulse.analytics.NameMatcher;
 import io.channelpulse.analytics.Point;
-import io.channelpulse.analytics.Sql;
 import io.channelpulse.analytics.Watchlist;
+import io.channelpulse.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ public class TermQuery {
     }
 
     @Inject
-    DataSource dataSource;
+    Sql db;
 
     @Inject
     Watchlist watchlist;
@@ -97,7 +96,7 @@ public class TermQuery {
             parameters.addAll(List.of(first, posts[1], first, posts[0]));
         }
         List<TermEntry> entries = new ArrayList<>();
-        Sql.query(dataSource, sql.toString(), parameters, rs -> {
+        db.forEach(sql.toString(), parameters, rs -> {
             long count = rs.getLong(3);
             long previous = rs.getLong(4);
             entries.add(new TermEntry(rs.getString(2), null, rs.getString(1), count, previous,
@@ -134,7 +133,7 @@ public class TermQuery {
             sql += " AND channel_id = ANY (?)";
             parameters.add(channelIds.toArray(Long[]::new));
         }
-        Sql.query(dataSource, sql, parameters, rs -> {
+        db.forEach(sql, parameters, rs -> {
             posts[0] = rs.getLong(1);
             posts[1] = rs.getLong(2);
         });
@@ -162,7 +161,7 @@ public class TermQuery {
         if (terms.isEmpty()) {
             return forms;
         }
-        Sql.query(dataSource, "SELECT kind, key, form FROM term_forms WHERE key = ANY (?) ORDER BY posts DESC, form",
+        db.forEach("SELECT kind, key, form FROM term_forms WHERE key = ANY (?) ORDER BY posts DESC, form",
                 List.of((Object) terms.stream().map(TermKey::key).distinct().toArray(String[]::new)), rs -> {
                     TermKey term = new TermKey(rs.getString(1), rs.getString(2));
                     if (terms.contains(term)) {
@@ -187,7 +186,7 @@ public class TermQuery {
                 sql += " AND channel_id = ANY (?)";
                 parameters.add(channelIds.toArray(Long[]::new));
             }
-            Sql.query(dataSource, sql + " GROUP BY 1, 2, 3", parameters, rs -> counts
+            db.forEach(sql + " GROUP BY 1, 2, 3", parameters, rs -> counts
                     .computeIfAbsent(new TermKey(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
                     .put(rs.getObject(3, LocalDate.class), rs.getLong(4)));
         }
