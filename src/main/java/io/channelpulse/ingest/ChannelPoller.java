@@ -49,6 +49,8 @@ public class ChannelPoller {
     PollState state;
 
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+    /** Every channel this instance has queued or polled since it started: the start's round skips them. */
+    private final Set<Long> askedSinceStart = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean chaining = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "channel-poller");
@@ -80,9 +82,15 @@ public class ChannelPoller {
         }
     }
 
-    /** At start: every channel not paused, at once, as a poll asked for (this also goes on with backfills). */
+    /**
+     * At start: every channel not paused, at once, as a poll asked for (this also goes on with backfills), but not
+     * those already queued or polled since this instance started, such as the channels of {@code pulse.channels}
+     * the registry has just added: polled twice, thousands of them would hold up the due checks for a whole round.
+     */
     private void pollAll() {
-        QuarkusTransaction.requiringNew().call(Channel::pollableIds).forEach(this::pollSoon);
+        QuarkusTransaction.requiringNew().call(Channel::pollableIds).stream()
+                .filter(channelId -> !askedSinceStart.contains(channelId))
+                .forEach(this::pollSoon);
     }
 
     /** Starts the chain of due checks unless it runs already. */
@@ -108,6 +116,7 @@ public class ChannelPoller {
             return;
         }
         if (due instanceof PollState.Due.Now now) {
+            askedSinceStart.add(now.channelId());
             try {
                 updater.update(now.channelId(), true);
             } catch (RuntimeException e) {
@@ -149,6 +158,7 @@ public class ChannelPoller {
 
     /** Queues a poll of the channel unless one is already waiting; whether it was queued now. */
     boolean pollSoon(long channelId) {
+        askedSinceStart.add(channelId);
         if (!queued.add(channelId)) {
             return false;
         }

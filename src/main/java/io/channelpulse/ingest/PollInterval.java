@@ -33,9 +33,13 @@ final class PollInterval {
         if (isNew) {
             return min;
         }
-        if (newestPosts.size() < 2) {
-            return max;
-        }
+        Duration interval = newestPosts.size() < 2 ? max : byRate(newestPosts, now, min, max);
+        // halved after bounding, so that a quiet channel that has just posted is also checked sooner
+        return foundNew ? clamp(interval.dividedBy(2), min, max) : interval;
+    }
+
+    /** Twice per usual pause between the posts, bounded; at least two posts. */
+    private static Duration byRate(List<Instant> newestPosts, Instant now, Duration min, Duration max) {
         Instant oldest = newestPosts.stream().min(Instant::compareTo).orElseThrow();
         Duration span = Duration.between(oldest, now);
         if (span.isNegative()) {
@@ -43,9 +47,7 @@ final class PollInterval {
             span = Duration.ZERO;
         }
         Duration usualPause = span.dividedBy(newestPosts.size());
-        Duration interval = clamp(usualPause.dividedBy(2), min, max);
-        // halved after bounding, so that a quiet channel that has just posted is also checked sooner
-        return foundNew ? clamp(interval.dividedBy(2), min, max) : interval;
+        return clamp(usualPause.dividedBy(2), min, max);
     }
 
     private static Duration clamp(Duration value, Duration min, Duration max) {

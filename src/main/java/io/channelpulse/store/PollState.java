@@ -119,6 +119,12 @@ public class PollState {
      * The channel whose check is most overdue and that no instance is polling (its advisory lock, see
      * {@link ChannelLocks}, is free), else how long until the next check of any channel falls due. Paused
      * channels and channels told to wait ({@code not_before}) are not due.
+     *
+     * <p>Overdue is measured against the channel's own interval (the time from its last poll until it fell due),
+     * so that when more checks fall due than the request gap allows, every channel's interval stretches by the same
+     * factor: a busy channel due every 5 minutes and late by 5 goes before a quiet one due every 3 hours and late by
+     * an hour. Ordered by lateness alone, an overload delayed every check by the same time, and the busy channels'
+     * posts waited as long as the quiet ones'.
      */
     public Due nextDue() {
         return db.query("""
@@ -130,7 +136,11 @@ public class PollState {
                       WHERE l.locktype = 'advisory' AND l.objsubid = 2
                         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                         AND l.classid::bigint = ? AND l.objid::bigint = c.id)
-                ORDER BY c.next_poll_at NULLS FIRST
+                ORDER BY c.next_poll_at IS NOT NULL,
+                         CASE WHEN c.next_poll_at <= now() THEN extract(epoch FROM now() - c.next_poll_at)
+                              / GREATEST(extract(epoch FROM c.next_poll_at - c.last_polled_at), 0.001) END
+                             DESC NULLS LAST,
+                         c.next_poll_at, c.id
                 LIMIT 1""", ChannelLocks.NAMESPACE)
                 .<Due>first(rs -> {
                     double seconds = rs.getDouble(2);

@@ -41,6 +41,10 @@ class PollIntervalTest {
             10x2m@0m    | true  | false | PT5M
             # too little history to read a rate from
             1x1h@0m     | false | false | PT3H
+            # but a post found by this poll still halves it: a channel that just posted is checked sooner
+            1x1h@0m     | true  | false | PT1H30M
+            # a channel whose history is fetched and that just posted for the second time
+            2x5m@0m     | true  | false | PT5M
             -           | false | false | PT3H
             # a new channel (history still being fetched, or nothing stored yet) is checked again soon
             -           | false | true  | PT5M

@@ -128,6 +128,27 @@ class ChannelLocksTest {
         assertThat(state.nextDue()).as("paused channels are never due").isEqualTo(new PollState.Due.Nothing());
     }
 
+    /**
+     * More checks due than requests allowed: lateness counts against each channel's own interval, so a busy channel
+     * late by one interval goes before a quiet one late by a third of its own, though the quiet one fell due first.
+     */
+    @Test
+    void underOverloadTheChannelLateByMoreOfItsOwnIntervalIsDueFirst() {
+        long busy = Db.count(dataSource, "INSERT INTO channels (handle) VALUES ('pulse_edge') RETURNING id");
+        Db.execute(dataSource, "UPDATE channels SET last_polled_at = now() - interval '4 hours',"
+                + " next_poll_at = now() - interval '1 hour' WHERE id = " + channelId);
+        Db.execute(dataSource, "UPDATE channels SET last_polled_at = now() - interval '10 minutes',"
+                + " next_poll_at = now() - interval '5 minutes' WHERE id = " + busy);
+        assertThat(state.nextDue()).isEqualTo(new PollState.Due.Now(busy));
+
+        state.finish(busy, ChannelStatus.ACTIVE, null, null, Duration.ofMinutes(5));
+        assertThat(state.nextDue()).isEqualTo(new PollState.Due.Now(channelId));
+        state.finish(channelId, ChannelStatus.ACTIVE, null, null, Duration.ofHours(3));
+        assertThat(state.nextDue()).as("none overdue: the one that falls due first")
+                .isInstanceOfSatisfying(PollState.Due.In.class, in -> assertThat(in.after())
+                        .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5)));
+    }
+
     private long advisoryLocks() {
         return Db.count(dataSource, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'");
     }
