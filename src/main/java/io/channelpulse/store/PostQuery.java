@@ -74,6 +74,63 @@ public class PostQuery {
         return page(filter, null, offset, limit);
     }
 
+    /** A post's key. */
+    public record Key(long channelId, long id) {
+    }
+
+    /** The keys of the posts {@link #mostRelevant(Filter, int, int)} pages through, in its order. */
+    @Transactional
+    public List<Key> relevanceOrder(Filter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = matches(filter, parameters)
+                .append(" SELECT channel_id, id FROM matches ORDER BY rank DESC, published_at DESC, channel_id DESC, id DESC")
+                .toString();
+        List<Key> keys = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = plannedForItsParameters(connection.prepareStatement(sql))) {
+            bind(connection, query, parameters);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new Key(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new StoreException("Could not rank posts", e);
+        }
+    }
+
+    /** The page at {@code offset} of posts in an order from {@link #relevanceOrder}, read in full. */
+    @Transactional
+    public Page mostRelevant(List<Key> order, int offset, int limit) {
+        List<Key> keys = order.subList(Math.min(offset, order.size()), Math.min(offset + limit + 1, order.size()));
+        String sql = "WITH ranked AS (SELECT * FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS k (channel_id, id, position)) "
+                + COLUMNS + " FROM ranked JOIN posts p ON p.channel_id = ranked.channel_id AND p.id = ranked.id"
+                + " JOIN channels c ON c.id = p.channel_id ORDER BY ranked.position";
+        List<Object> parameters = List.of(keys.stream().map(Key::channelId).toArray(Long[]::new),
+                keys.stream().map(Key::id).toArray(Long[]::new));
+        try (Connection connection = dataSource.getConnection()) {
+            return read(connection, sql, parameters, offset, limit);
+        } catch (SQLException e) {
+            throw new StoreException("Could not list posts", e);
+        }
+    }
+
+    /**
+     * {@code WITH matches AS (…)}: the RANKED newest matches of the filter's text with their rank. Ranking every
+     * match of a common word would read hundreds of thousands of rows: the newest RANKED are what people scroll
+     * through anyway.
+     */
+    private static StringBuilder matches(Filter filter, List<Object> parameters) {
+        parameters.add(filter.text());
+        StringBuilder sql = new StringBuilder("WITH matches AS (SELECT p.channel_id, p.id, p.published_at,"
+                + " ts_rank_cd(p.search_vector, websearch_to_tsquery('russian', ?)) AS rank FROM posts p WHERE TRUE");
+        conditions(filter, sql, parameters);
+        sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?)");
+        parameters.add(RANKED);
+        return sql;
+    }
+
     /**
      * Appends the filter's conditions on {@code posts p} (after a {@code WHERE}) and their parameters; the one place
      * the post listing and the CSV download take their filters from.
@@ -138,19 +195,13 @@ public class PostQuery {
             sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?");
             parameters.add(limit + 1);
         } else {
-            // Ranking every match of a common word would read hundreds of thousands of rows: rank the newest
-            // RANKED matches, which is what people scroll through anyway. Only the page's posts are then read in
-            // full (media, reactions, channel); reading all RANKED so took most of a search's time.
-            parameters.add(filter.text());
-            sql = new StringBuilder("WITH matches AS (SELECT p.channel_id, p.id, p.published_at,"
-                    + " ts_rank_cd(p.search_vector, websearch_to_tsquery('russian', ?)) AS rank FROM posts p WHERE TRUE");
-            conditions(filter, sql, parameters);
-            sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?), ranked AS (SELECT * FROM"
-                    + " matches ORDER BY rank DESC, published_at DESC, channel_id DESC, id DESC LIMIT ? OFFSET ?) ")
-                    .append(COLUMNS).append(" FROM ranked JOIN posts p ON p.channel_id = ranked.channel_id AND p.id = ranked.id"
+            // Only the page's posts are read in full (media, reactions, channel); reading all RANKED so took most
+            // of a search's time.
+            sql = matches(filter, parameters).append(", ranked AS (SELECT * FROM matches ORDER BY rank DESC,"
+                    + " published_at DESC, channel_id DESC, id DESC LIMIT ? OFFSET ?) ").append(COLUMNS)
+                    .append(" FROM ranked JOIN posts p ON p.channel_id = ranked.channel_id AND p.id = ranked.id"
                             + " JOIN channels c ON c.id = p.channel_id ORDER BY ranked.rank DESC, ranked.published_at DESC,"
                             + " ranked.channel_id DESC, ranked.id DESC");
-            parameters.add(RANKED);
             parameters.add(limit + 1);
             parameters.add(offset);
         }
@@ -164,10 +215,7 @@ public class PostQuery {
     private Page read(Connection connection, String sql, List<Object> parameters, Integer offset, int limit)
             throws SQLException {
         try (PreparedStatement query = plannedForItsParameters(connection.prepareStatement(sql))) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                query.setObject(i + 1, value instanceof Long[] ids ? connection.createArrayOf("bigint", ids) : value);
-            }
+            bind(connection, query, parameters);
             List<PostView> items = new ArrayList<>();
             Position last = null;
             Position next = null;
@@ -183,6 +231,13 @@ public class PostQuery {
             }
             boolean more = next != null;
             return new Page(items, offset == null ? next : null, offset != null && more ? offset + limit : null);
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement query, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            query.setObject(i + 1, value instanceof Long[] ids ? connection.createArrayOf("bigint", ids) : value);
         }
     }
 

@@ -46,6 +46,12 @@ public class ChannelPages {
     public record ChannelPage(Frame frame, Channel channel, ChartData subscribersChart, String panels,
                               List<PostView> latest, List<ChangedPost> deleted, List<ChangedPost> edited,
                               ChannelCitations citations) {
+    }
+
+    /** A channel's panels that come from its posts, counts and citations. */
+    public record ChannelPanels(Frame frame, ChartData activityChart, List<List<Long>> heatmap, long heatmapMax,
+                                List<TopEntry> topics, List<TopEntry> mentions, List<TopEntry> forwards,
+                                ChannelCitations citations) {
 
         /** Another channel's page when it is tracked, else its preview on t.me. */
         public String link(String handle) {
@@ -55,9 +61,8 @@ public class ChannelPages {
         }
     }
 
-    /** A channel's panels that come from its posts and counts. */
-    public record ChannelPanels(Frame frame, ChartData activityChart, List<List<Long>> heatmap, long heatmapMax,
-                                List<TopEntry> topics, List<TopEntry> mentions, List<TopEntry> forwards) {
+    /** The rendered panels and the citations they show, whose total the page's cards repeat. */
+    private record ChannelAnswer(String panels, ChannelCitations citations) {
     }
 
     /** A post in the "Recently deleted" or "Recently edited" list; {@code at} is when we noticed. */
@@ -96,14 +101,19 @@ public class ChannelPages {
         Period period = frame.period();
         List<Long> ids = List.of(channel.id);
         ZoneId zone = frame.zone();
-        String panels = kept.get(now, new RenderedPanels("channel", channel.handle, frame.filters(), period),
-                () -> Templates.channelPanels(channelPanels(frame, channel.id)).render());
-        return Templates.channel(new ChannelPage(frame, channel, data.subscribers(channel.id, period, zone), panels,
-                posts.newestFirst(frame.posts(ids, null, null, null), null, 10).items(),
-                data.recentlyDeleted(channel.id, 10), data.recentlyEdited(channel.id, 10), network.of(channel.id, period)));
+        ChannelAnswer answer = kept.get(now, new RenderedPanels("channel", channel.handle, frame.filters(), period), () -> {
+            ChannelPanels panels = channelPanels(frame, channel.id);
+            return new ChannelAnswer(Templates.channelPanels(panels).render(), panels.citations());
+        });
+        return Templates.channel(new ChannelPage(frame, channel, data.subscribers(channel.id, period, zone),
+                answer.panels(), posts.newestFirst(frame.posts(ids, null, null, null), null, 10).items(),
+                data.recentlyDeleted(channel.id, 10), data.recentlyEdited(channel.id, 10), answer.citations()));
     }
 
-    /** Subscribers are read at each request instead: a poll that finds the same number adds a point but changes no counts. */
+    /**
+     * Subscribers are read at each request instead (a poll that finds the same number adds a point but changes no
+     * counts), and so are the latest, deleted and edited posts (views and deletion marks change no counts).
+     */
     private ChannelPanels channelPanels(Frame frame, long channelId) {
         Period period = frame.period();
         ZoneId zone = frame.zone();
@@ -113,6 +123,7 @@ public class ChannelPages {
                 heatmap.stream().flatMap(List::stream).mapToLong(Long::longValue).max().orElse(0),
                 top.top(Metric.TOPIC, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
                 top.top(Metric.MENTION, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
-                top.top(Metric.FORWARD, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10));
+                top.top(Metric.FORWARD, ids, period.first(), period.last(), period.previousFirst(), TopQuery.Order.COUNT, 10),
+                network.of(channelId, period));
     }
 }

@@ -37,6 +37,13 @@ public class SearchPages {
         }
     }
 
+    /**
+     * The question of a search's ranking, kept by the data version: new and purged posts change it, and so do edits
+     * of a post's text or time (V34). The page's posts are read at each request (views, deletion marks).
+     */
+    private record Ranking(PostQuery.Filter filter) {
+    }
+
     @Inject
     Frames frames;
 
@@ -59,7 +66,9 @@ public class SearchPages {
         if (text != null) {
             List<Long> ids = asked.channelIds();
             int offset = PostCursor.decodeOffset(cursor);
-            PostQuery.Page page = posts.mostRelevant(frame.posts(ids, text, null, null), offset, 20);
+            PostQuery.Filter filter = frame.posts(KeptAnswers.channels(ids), text, null, null);
+            List<PostQuery.Key> order = kept.get(now, new Ranking(filter), () -> List.copyOf(posts.relevanceOrder(filter)));
+            PostQuery.Page page = posts.mostRelevant(order, offset, 20);
             List<String> words = List.of(text.replaceAll("[\"()\\-]", " ").trim().split("\\s+"));
             rows = MarkedPost.all(page.items(), words);
             next = page.nextOffset() == null ? null : PostCursor.encodeOffset(page.nextOffset());
