@@ -373,7 +373,9 @@ class DashboardPagesTest {
         assertThat(page(taken).select(".posts li").eachText()).singleElement().asString().contains("the word taken out");
 
         // Only the text, as no storing path changes it: nothing counted moves, the version does.
+        long version = Db.count(dataSource, "SELECT version FROM network_version");
         Db.execute(dataSource, "UPDATE posts SET text = 'A note nobody tagged' WHERE id = 990002");
+        assertThat(Db.count(dataSource, "SELECT version FROM network_version")).isGreaterThan(version);
         assertThat(page(taken).select(".posts li")).isEmpty();
     }
 
