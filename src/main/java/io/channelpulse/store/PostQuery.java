@@ -65,6 +65,47 @@ public class PostQuery {
         return page(filter, null, offset, limit);
     }
 
+    /** A post's key. */
+    public record Key(long channelId, long id) {
+    }
+
+    /** The keys of the posts {@link #mostRelevant(Filter, int, int)} pages through, in its order. */
+    @Transactional
+    public List<Key> relevanceOrder(Filter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = matches(filter, parameters)
+                .append(" SELECT channel_id, id FROM matches ORDER BY rank DESC, published_at DESC, channel_id DESC, id DESC")
+                .toString();
+        return db.query(sql, parameters).plannedForItsParameters().list(rs -> new Key(rs.getLong(1), rs.getLong(2)));
+    }
+
+    /** The page at {@code offset} of posts in an order from {@link #relevanceOrder}, read in full. */
+    @Transactional
+    public Page mostRelevant(List<Key> order, int offset, int limit) {
+        List<Key> keys = order.subList(Math.min(offset, order.size()), Math.min(offset + limit + 1, order.size()));
+        String sql = "WITH ranked AS (SELECT * FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS k (channel_id, id, position)) "
+                + COLUMNS + " FROM ranked JOIN posts p ON p.channel_id = ranked.channel_id AND p.id = ranked.id"
+                + " JOIN channels c ON c.id = p.channel_id ORDER BY ranked.position";
+        List<Object> parameters = List.of(keys.stream().map(Key::channelId).toArray(Long[]::new),
+                keys.stream().map(Key::id).toArray(Long[]::new));
+        return read(sql, parameters, offset, limit);
+    }
+
+    /**
+     * {@code WITH matches AS (…)}: the RANKED newest matches of the filter's text with their rank. Ranking every
+     * match of a common word would read hundreds of thousands of rows: the newest RANKED are what people scroll
+     * through anyway.
+     */
+    private static StringBuilder matches(Filter filter, List<Object> parameters) {
+        parameters.add(filter.text());
+        StringBuilder sql = new StringBuilder("WITH matches AS (SELECT p.channel_id, p.id, p.published_at,"
+                + " ts_rank_cd(p.search_vector, websearch_to_tsquery('russian', ?)) AS rank FROM posts p WHERE TRUE");
+        conditions(filter, sql, parameters);
+        sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?)");
+        parameters.add(RANKED);
+        return sql;
+    }
+
     /**
      * Appends the filter's conditions on {@code posts p} (after a {@code WHERE}) and their parameters; the one place
      * the post listing and the CSV download take their filters from.
@@ -118,26 +159,24 @@ public class PostQuery {
             sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?");
             parameters.add(limit + 1);
         } else {
-            // Ranking every match of a common word would read hundreds of thousands of rows: rank the newest
-            // RANKED matches, which is what people scroll through anyway. Only the page's posts are then read in
-            // full (media, reactions, channel); reading all RANKED so took most of a search's time.
-            parameters.add(filter.text());
-            sql = new StringBuilder("WITH matches AS (SELECT p.channel_id, p.id, p.published_at,"
-                    + " ts_rank_cd(p.search_vector, websearch_to_tsquery('russian', ?)) AS rank FROM posts p WHERE TRUE");
-            conditions(filter, sql, parameters);
-            sql.append(" ORDER BY p.published_at DESC, p.channel_id DESC, p.id DESC LIMIT ?), ranked AS (SELECT * FROM"
-                    + " matches ORDER BY rank DESC, published_at DESC, channel_id DESC, id DESC LIMIT ? OFFSET ?) ")
-                    .append(COLUMNS).append(" FROM ranked JOIN posts p ON p.channel_id = ranked.channel_id AND p.id = ranked.id"
+            // Only the page's posts are read in full (media, reactions, channel); reading all RANKED so took most
+            // of a search's time.
+            sql = matches(filter, parameters).append(", ranked AS (SELECT * FROM matches ORDER BY rank DESC,"
+                    + " published_at DESC, channel_id DESC, id DESC LIMIT ? OFFSET ?) ").append(COLUMNS)
+                    .append(" FROM ranked JOIN posts p ON p.channel_id = ranked.channel_id AND p.id = ranked.id"
                             + " JOIN channels c ON c.id = p.channel_id ORDER BY ranked.rank DESC, ranked.published_at DESC,"
                             + " ranked.channel_id DESC, ranked.id DESC");
-            parameters.add(RANKED);
             parameters.add(limit + 1);
             parameters.add(offset);
         }
+        return read(sql.toString(), parameters, offset, limit);
+    }
+
+    private Page read(String sql, List<Object> parameters, Integer offset, int limit) {
         List<PostView> items = new ArrayList<>();
         Position[] last = new Position[1];
         Position[] next = new Position[1];
-        db.query(sql.toString(), parameters).plannedForItsParameters().forEach(rs -> {
+        db.query(sql, parameters).plannedForItsParameters().forEach(rs -> {
             if (items.size() == limit) {
                 // the one row past the page (the query asks for limit + 1): the next page starts after the last post
                 next[0] = last[0];

@@ -65,7 +65,7 @@ public class NetworkPages {
      * @param trackedHandles the tracked nodes' handles in lower case, and {@code channelQuery} the filters of a link
      *                       to a channel's page: worked out once, as a year's network has thousands of rows
      */
-    public record NetworkPage(DashboardPages.Frame frame, String kind, NetworkGraph graph, List<NetworkEdge> edges,
+    public record NetworkPage(Frame frame, String kind, NetworkGraph graph, List<NetworkEdge> edges,
                               List<NetworkNode> channels, List<DiscoveredChannel> worthAdding, String edgesBy,
                               String channelsBy, String csrf, String tracked, Set<String> trackedHandles,
                               String channelQuery, String graphJson) {
@@ -210,7 +210,7 @@ public class NetworkPages {
     }
 
     private byte[] page(Asked asked, String csrf, String tracked) {
-        DashboardPages.Frame frame = new DashboardPages.Frame("/network", asked.filters(), asked.period(),
+        Frame frame = new Frame("/network", asked.filters(), asked.period(),
                 data.channels(), analytics.timezone());
         NetworkGraph graph = asked.graph();
         String justTracked = tracked == null ? null : ChannelHandle.parse(tracked).map(ChannelHandle::value)

@@ -68,7 +68,7 @@ class PageData {
         return handles;
     }
 
-    DashboardPages.Totals totals(List<Long> ids, Period period) {
+    OverviewPages.Totals totals(List<Long> ids, Period period) {
         long[] totals = new long[3];
         query("SELECT COALESCE(sum(posts), 0), COALESCE(sum(views), 0), count(DISTINCT channel_id) FILTER (WHERE posts > 0)"
                 + " FROM daily_posts WHERE day BETWEEN ? AND ?" + (ids == null ? "" : " AND channel_id = ANY (?)"),
@@ -77,7 +77,7 @@ class PageData {
                     totals[1] = rs.getLong(2);
                     totals[2] = rs.getLong(3);
                 });
-        return new DashboardPages.Totals(totals[0], totals[1], totals[2]);
+        return new OverviewPages.Totals(totals[0], totals[1], totals[2]);
     }
 
     /** Topics or names that appear in the same posts as a key, by number of posts. */
@@ -130,8 +130,8 @@ class PageData {
     }
 
     /** The channel's posts we noticed deleted, the latest first; not narrowed to the period, like a notice board. */
-    List<DashboardPages.ChangedPost> recentlyDeleted(long channelId, int limit) {
-        List<DashboardPages.ChangedPost> posts = new ArrayList<>();
+    List<ChannelPages.ChangedPost> recentlyDeleted(long channelId, int limit) {
+        List<ChannelPages.ChangedPost> posts = new ArrayList<>();
         query("SELECT c.handle, p.id, p.text, p.deleted_at FROM posts p JOIN channels c ON c.id = p.channel_id"
                         + " WHERE p.channel_id = ? AND p.deleted_at IS NOT NULL ORDER BY p.deleted_at DESC, p.id DESC LIMIT ?",
                 List.of(channelId, limit), rs -> posts.add(changed(rs)));
@@ -139,8 +139,8 @@ class PageData {
     }
 
     /** The channel's posts whose text we saw change, by the latest change we saw. */
-    List<DashboardPages.ChangedPost> recentlyEdited(long channelId, int limit) {
-        List<DashboardPages.ChangedPost> posts = new ArrayList<>();
+    List<ChannelPages.ChangedPost> recentlyEdited(long channelId, int limit) {
+        List<ChannelPages.ChangedPost> posts = new ArrayList<>();
         query("SELECT c.handle, p.id, p.text, e.seen_at FROM (SELECT post_id, max(seen_at) AS seen_at FROM post_edits"
                         + " WHERE channel_id = ? GROUP BY post_id ORDER BY 2 DESC, 1 DESC LIMIT ?) e"
                         + " JOIN posts p ON p.channel_id = ? AND p.id = e.post_id JOIN channels c ON c.id = p.channel_id"
@@ -149,8 +149,8 @@ class PageData {
         return posts;
     }
 
-    private static DashboardPages.ChangedPost changed(Row rs) {
-        return new DashboardPages.ChangedPost(rs.getString(1), rs.getLong(2), rs.getString(3),
+    private static ChannelPages.ChangedPost changed(Row rs) {
+        return new ChannelPages.ChangedPost(rs.getString(1), rs.getLong(2), rs.getString(3),
                 rs.getInstant(4));
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * What a post's page shows: the post, its versions each with the word diff against the one before, its views
  * chart and what it says about its media.
  */
-public record PostPage(DashboardPages.Frame frame, PostStory story, List<Version> versions, ChartData viewsChart,
+public record PostPage(Frame frame, PostStory story, List<Version> versions, ChartData viewsChart,
                        List<String> media) {
 
     /** A text the post had; {@code diff} is against the version before, null for the first. */
@@ -23,7 +23,7 @@ public record PostPage(DashboardPages.Frame frame, PostStory story, List<Version
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static PostPage of(DashboardPages.Frame frame, PostStory story) {
+    static PostPage of(Frame frame, PostStory story) {
         List<Version> versions = new ArrayList<>();
         List<PostStory.Version> texts = story.versions();
         for (int i = 0; i < texts.size(); i++) {

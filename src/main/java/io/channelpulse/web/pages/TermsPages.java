@@ -51,11 +51,11 @@ public class TermsPages {
     }
 
     /** The term picked: its chart and the posts naming it. */
-    public record Picked(TermEntry entry, List<String> forms, ChartData chart, List<DashboardPages.Row> posts,
+    public record Picked(TermEntry entry, List<String> forms, ChartData chart, List<MarkedPost> posts,
                          String watchLink) {
     }
 
-    public record TermsPage(DashboardPages.Frame frame, List<TermLine> risingNames, List<TermLine> topNames,
+    public record TermsPage(Frame frame, List<TermLine> risingNames, List<TermLine> topNames,
                             List<TermLine> risingWords, List<TermLine> topWords, Picked picked) {
     }
 
@@ -82,7 +82,7 @@ public class TermsPages {
         ZoneId zone = analytics.timezone();
         List<Long> ids = asked.channelIds();
         Period period = asked.period(zone, series);
-        DashboardPages.Frame frame = new DashboardPages.Frame("/terms", filters, period, data.channels(), zone);
+        Frame frame = new Frame("/terms", filters, period, data.channels(), zone);
         Bucket buckets = period.days() <= 92 ? Bucket.DAY : period.days() <= 731 ? Bucket.WEEK : Bucket.MONTH;
 
         List<TermEntry> risingNames = list(Term.NAME, ids, period, TermQuery.Order.RISING);
@@ -113,7 +113,7 @@ public class TermsPages {
         return all.stream().findFirst().map(e -> new TermKey(e.kind(), e.key())).orElse(null);
     }
 
-    private Picked picked(TermKey chosen, List<TermEntry> all, List<Point> points, DashboardPages.Frame frame,
+    private Picked picked(TermKey chosen, List<TermEntry> all, List<Point> points, Frame frame,
                           List<Long> ids) {
         List<String> forms = terms.forms(List.of(chosen)).getOrDefault(chosen, List.of());
         String label = forms.isEmpty() ? chosen.key() : forms.get(0);
@@ -125,8 +125,7 @@ public class TermsPages {
         PostQuery.Filter filter = new PostQuery.Filter(ids,
                 period.all() ? null : period.first().atStartOfDay(zone).toInstant(),
                 period.last().plusDays(1).atStartOfDay(zone).toInstant(), label, null, null);
-        List<DashboardPages.Row> rows = posts.newestFirst(filter, null, POSTS).items().stream()
-                .map(view -> new DashboardPages.Row(view, Highlight.pieces(view.text(), forms))).toList();
+        List<MarkedPost> rows = MarkedPost.all(posts.newestFirst(filter, null, POSTS).items(), forms);
         return new Picked(entry, forms, ChartData.line(points, label), rows, watchLink(entry));
     }
 

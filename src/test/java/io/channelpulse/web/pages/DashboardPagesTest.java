@@ -348,6 +348,42 @@ class DashboardPagesTest {
         }
     }
 
+    /**
+     * The search page keeps its ranking by the data version: a new post is in the next search, and so is an edit of
+     * a post's text that moves no count (V34), though the same search was answered from the kept ranking before.
+     */
+    @Test
+    void aNewPostAndAnEditOfItsTextAreInTheNextSearchThoughTheRankingIsKept() {
+        String search = "/search?q=Pulseranked";
+        for (int i = 0; i < 2; i++) {
+            assertThat(page(search).select(".posts li")).isEmpty();
+        }
+        long channel = Db.count(dataSource, "SELECT id FROM channels WHERE handle = 'EmbUSA'");
+        Instant at = Instant.now().minusSeconds(3600);
+        store.storePosts(channel, List.of(plainPost(990_002, at, "Pulseranked: a note nobody tagged")), Instant.now());
+        for (int i = 0; i < 2; i++) {
+            assertThat(page(search).select(".posts li").eachText()).singleElement().asString().contains("nobody tagged");
+        }
+
+        store.storePosts(channel, List.of(plainPost(990_002, at, "A note nobody tagged, the word taken out")),
+                Instant.now().plusSeconds(1));
+
+        assertThat(page(search).select(".posts li")).isEmpty();
+        String taken = "/search?q=taken";
+        assertThat(page(taken).select(".posts li").eachText()).singleElement().asString().contains("the word taken out");
+
+        // Only the text, as no storing path changes it: nothing counted moves, the version does.
+        long version = Db.count(dataSource, "SELECT version FROM network_version");
+        Db.execute(dataSource, "UPDATE posts SET text = 'A note nobody tagged' WHERE id = 990002");
+        assertThat(Db.count(dataSource, "SELECT version FROM network_version")).isGreaterThan(version);
+        assertThat(page(taken).select(".posts li")).isEmpty();
+    }
+
+    private static ParsedPost plainPost(long id, Instant at, String text) {
+        return new ParsedPost("EmbUSA", id, at, ParsedPost.Kind.POST, text, 10L, false, null, null, null,
+                List.of(), List.of(), List.of());
+    }
+
     private static void awaitRecount() {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "done".equals(given().get("/api/watchlist/recount").then().extract().jsonPath().getString("state")));
