@@ -164,6 +164,7 @@ final class TermScan {
         runStems.clear();
         runStops.clear();
     }
+
     private static boolean isLetter(char c) {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
