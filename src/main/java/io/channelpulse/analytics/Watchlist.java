@@ -83,6 +83,7 @@ public class Watchlist {
     /** Creates or replaces an entity; true if it is new. */
     @Transactional
     public boolean save(WatchedEntity entity) {
+        WatchlistEntry.lockKey(entity.key());
         Optional<WatchlistEntry> stored = WatchlistEntry.findByIdOptional(entity.key());
         WatchlistEntry entry = stored.orElseGet(WatchlistEntry::new);
         entry.key = entity.key();

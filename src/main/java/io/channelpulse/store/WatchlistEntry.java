@@ -34,4 +34,13 @@ public class WatchlistEntry extends PanacheEntityBase {
     public static List<WatchlistEntry> listByKey() {
         return list("order by key");
     }
+
+    /**
+     * Holds the key until the transaction ends, so that two saves of a key nobody has stored yet run one after the
+     * other: the second finds the first's row and updates it instead of failing on the primary key.
+     */
+    public static void lockKey(String key) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) locked")
+                .setParameter(1, "watched_entities:" + key).getSingleResult();
+    }
 }
